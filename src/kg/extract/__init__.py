@@ -1,0 +1,1 @@
+"""Document -> Extraction: each module finds one kind of mention."""

@@ -1,0 +1,47 @@
+"""Small text helpers shared by the extractors: anchors and sentences."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from kg.model import Anchor
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”»']?\s+(?=[\"“«'(]?[A-ZА-ЯЁÇƏĞİÖŞÜ0-9])|\n\s*\n|\n(?=\s*[-*#])")
+_ABBREVIATIONS = re.compile(r"\b(?:St|Mr|Mrs|Ms|Dr|Prof|Gen|Col|Maj|Lt|Capt|No|Art|vs|etc|e\.g|i\.e|U\.S|U\.N|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|[A-Z])\.$")
+
+
+def anchor(text: str, start: int, end: int) -> Anchor:
+    """An anchor for ``text[start:end]``, trimmed of surrounding white space.
+
+    >>> anchor("in  Baku ", 2, 9)
+    Anchor(start=4, end=8, quote='Baku')
+    """
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Anchor(start, end, text[start:end])
+
+
+def sentences(text: str) -> Iterator[tuple[int, int]]:
+    """Yield (start, end) of each sentence or paragraph line, offsets into ``text``.
+
+    >>> t = "He left. St. Andrew stayed.\\n\\nNew one"
+    >>> [t[s:e] for s, e in sentences(t)]
+    ['He left.', 'St. Andrew stayed.', 'New one']
+    """
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        if _ABBREVIATIONS.search(text[start : match.start()]):
+            continue
+        if text[start : match.start()].strip():
+            yield _trim(text, start, match.start())
+        start = match.end()
+    if text[start:].strip():
+        yield _trim(text, start, len(text))
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    a = anchor(text, start, end)
+    return a.start, a.end

@@ -1,0 +1,1 @@
+"""Documents in: one reader per format, all returning :class:`kg.model.Document`."""
