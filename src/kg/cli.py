@@ -1,0 +1,161 @@
+"""The ``kg`` command: a thin layer over the library.
+
+Exit codes: 0 ok, 1 validation failed, 2 usage or input error.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import click
+from pyoxigraph import RdfFormat
+
+from kg import __version__
+from kg.errors import KgError
+from kg.ingest import Report, ingest
+from kg.queries import FORMATS, from_solutions, load, render
+from kg.resources import STATEMENTS_DIR
+from kg.store import Store
+from kg.summary import summary_table
+from kg.validate import validate_store
+
+EXPORT_FORMATS = {"trig": RdfFormat.TRIG, "nquads": RdfFormat.N_QUADS, "turtle": RdfFormat.TURTLE,
+                  "jsonld": RdfFormat.JSON_LD}
+STORE_OPTION = click.option("--store", "store_path", envvar="KG_STORE", default="kg-store", show_default=True,
+                            type=click.Path(path_type=Path), help="Folder of the embedded store (env KG_STORE).")
+
+
+class UserError(click.ClickException):
+    """A one-line error for a user's mistake, exit code 2."""
+
+    exit_code = 2
+
+
+@contextmanager
+def _user_errors() -> Iterator[None]:
+    try:
+        yield
+    except KgError as error:
+        raise UserError(str(error)) from None
+
+
+def _open(store_path: Path) -> Store:
+    with _user_errors():
+        return Store(store_path)
+
+
+@contextmanager
+def _progress(total_hint: str) -> Iterator[Callable[[str], None] | None]:
+    """Progress on stderr with rich, only when stderr is a terminal."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+
+    console = Console(stderr=True)
+    with console.status(total_hint) as status:
+        yield lambda source: status.update(f"{total_hint}: {source}")
+
+
+@click.group()
+@click.version_option(__version__, prog_name="kg")
+def cli() -> None:
+    """statement-kg: official statements into a knowledge graph where every fact is attributed."""
+
+
+@cli.command(name="ingest")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@STORE_OPTION
+@click.option("--force", is_flag=True, help="Extract again even when a document is unchanged.")
+def ingest_command(paths: tuple[Path, ...], store_path: Path, force: bool) -> None:
+    """Read statements from files or folders (.md .txt .html .json .jsonl) and add them to the store."""
+    store = _open(store_path)
+    with _progress("ingesting") as progress, _user_errors():
+        report = ingest(paths, store, force=force, progress=progress)
+    _finish(report)
+
+
+def _finish(report: Report) -> None:
+    for line in report.lines():
+        click.echo(line)
+    for outcome in report.rejected:
+        click.echo(f"error: {outcome.source}: {outcome.detail}", err=True)
+    if report.rejected:
+        raise SystemExit(2)
+    if report.invalid:
+        raise SystemExit(1)
+
+
+@cli.command()
+@STORE_OPTION
+@click.option("--statements", "statements_dir", default=str(STATEMENTS_DIR), show_default=True,
+              type=click.Path(path_type=Path), help="Folder of statements to ingest.")
+@click.option("--out", "out_dir", default="build", show_default=True, type=click.Path(path_type=Path),
+              help="Folder for the exports (graph.trig).")
+def build(store_path: Path, statements_dir: Path, out_dir: Path) -> None:
+    """The main job: ingest the statements folder, validate, write build/graph.trig, print a summary."""
+    store = _open(store_path)
+    with _progress("building") as progress, _user_errors():
+        report = ingest([statements_dir], store, progress=progress)
+        validation = validate_store(store)
+        out_dir.mkdir(parents=True, exist_ok=True)
+        store.dump(out_dir / "graph.trig", RdfFormat.TRIG)
+    for line in report.lines():
+        click.echo(line, err=True)
+    click.echo(summary_table(store, validation.conforms))
+    click.echo(f"wrote {out_dir / 'graph.trig'}")
+    if not validation.conforms:
+        click.echo(validation.text(), err=True)
+    for outcome in report.rejected:
+        click.echo(f"error: {outcome.source}: {outcome.detail}", err=True)
+    if report.rejected:
+        raise SystemExit(2)
+    if not validation.conforms:
+        raise SystemExit(1)
+
+
+@cli.command()
+@click.argument("name")
+@STORE_OPTION
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
+              help="How to print the results.")
+def query(name: str, store_path: Path, fmt: str) -> None:
+    """Run a named query from queries/ (statements, places, dates, events, ...) or a .rq file."""
+    with _user_errors():
+        sparql = load(name)
+        store = _open(store_path)
+        click.echo(render(from_solutions(store.query(sparql)), fmt), nl=False)
+
+
+@cli.command()
+@STORE_OPTION
+def validate(store_path: Path) -> None:
+    """Check the store against the SHACL shapes; exit 1 when it does not conform."""
+    store = _open(store_path)
+    with _user_errors():
+        report = validate_store(store)
+    click.echo(report.text())
+    if not report.conforms:
+        raise SystemExit(1)
+
+
+@cli.command()
+@STORE_OPTION
+@click.option("--format", "fmt", type=click.Choice(sorted(EXPORT_FORMATS)), default="trig", show_default=True,
+              help="Serialisation (turtle holds the default graph only).")
+@click.option("--out", type=click.Path(path_type=Path), help="File to write (default: stdout).")
+def export(store_path: Path, fmt: str, out: Path | None) -> None:
+    """Write the whole graph (all named graphs) to stdout or a file."""
+    store = _open(store_path)
+    with _user_errors():
+        data = store.dump(out, EXPORT_FORMATS[fmt])
+    if data is not None:
+        sys.stdout.buffer.write(data)
+
+
+def main() -> None:
+    """Entry point of the ``kg`` console script."""
+    cli(prog_name="kg")

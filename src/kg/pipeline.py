@@ -1,0 +1,109 @@
+"""Document -> Extraction: runs the extractors in order and assembles one statement per speaker."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from kg import __version__
+from kg.extract.actors import extract_actors
+from kg.extract.dates import extract_dates
+from kg.extract.events import NamedEventInfo, extract_events
+from kg.extract.language import detect_language
+from kg.extract.places import extract_places
+from kg.extract.published import find_publication_date
+from kg.extract.quantities import extract_quantities
+from kg.extract.speakers import extract_speakers
+from kg.extract.text import anchor
+from kg.gazetteer import Gazetteer
+from kg.model import Document, EntityMention, Extraction, Speaker, Statement
+from kg.vocab import slug
+
+EXTRACTOR = f"statement-kg-rules-{__version__}"
+#: languages whose event, actor and quantity lexicons exist; others get dates and places only
+FULL_LANGUAGES = {"en"}
+PARTIAL_LANGUAGES = {"ru", "az", "uk"}
+
+
+def extract(doc: Document, gazetteer: Gazetteer) -> Extraction:
+    """Run every extractor over one document.
+
+    >>> from kg.model import Document
+    >>> ex = extract(Document("GENEVA (2 November 2020) - The office said today that 12 people died.", "a.txt"),
+    ...              Gazetteer.load())
+    >>> ex.published.iso, ex.language
+    ('2020-11-02', 'en')
+    """
+    text = doc.text
+    language = doc.meta.get("language") or detect_language(text)
+    named = _named_events(text, gazetteer)
+    info = {m.key: _info(gazetteer, m.key) for m in named}
+    anniversaries = _anniversaries(gazetteer, named)
+    published = find_publication_date(text, doc.meta.get("date"), anniversaries)
+    anchor_day = published.span.start if published and published.span else None
+    periods = {m.name.lower(): _period(gazetteer, m.key) for m in named if info[m.key].begin}
+    for m in named:
+        periods[m.anchor.quote.lower()] = _period(gazetteer, m.key)
+    dates = extract_dates(text, anchor_day, language, {k: v for k, v in periods.items() if v})
+    places = extract_places(text, gazetteer, language)
+    notes: list[str] = []
+    if language in FULL_LANGUAGES or language in PARTIAL_LANGUAGES:
+        actors = extract_actors(text, gazetteer, places)
+        quantities = extract_quantities(text, dates)
+        events = extract_events(text, places, actors, dates, quantities, named, info, language)
+    else:
+        actors, quantities, events = [], [], []
+        notes.append(f"language {language!r}: only dates and gazetteer places were extracted")
+    if language in PARTIAL_LANGUAGES:
+        notes.append(f"language {language!r}: event and actor lexicons are English-first; coverage is partial")
+    who = extract_speakers(doc, gazetteer)
+    speakers = [_resolve_org(s, gazetteer) for s in who.speakers] or [None]
+    statement = Statement(
+        index=0, speaker=speakers[0], dates=tuple(dates), places=tuple(places),
+        actors=tuple(actors), events=tuple(events), quantities=tuple(quantities),
+    )
+    return Extraction(
+        document=doc, language=language, published=published, publisher=who.publisher,
+        statements=(statement,), extractor=EXTRACTOR, notes=tuple(notes),
+    )
+
+
+def _named_events(text: str, gazetteer: Gazetteer) -> list[EntityMention]:
+    found = []
+    for match in gazetteer.find(text):
+        if match.entry.kind == "named_event":
+            found.append(EntityMention(anchor(text, match.start, match.end), match.entry.key,
+                                       match.entry.label, "named_event"))
+    return found
+
+
+def _info(gazetteer: Gazetteer, key: str) -> NamedEventInfo:
+    entry = gazetteer.entry(key)
+    return NamedEventInfo(entry.event_type or "other", entry.begin, entry.end, entry.precision, entry.place)
+
+
+def _period(gazetteer: Gazetteer, key: str) -> tuple[str, str, str] | None:
+    entry = gazetteer.entry(key)
+    if not entry.begin or not entry.end:
+        return None
+    return entry.begin, entry.end, entry.precision or "day"
+
+
+def _anniversaries(gazetteer: Gazetteer, named: list[EntityMention]) -> dict[str, date]:
+    out: dict[str, date] = {}
+    for mention in named:
+        entry = gazetteer.entry(mention.key)
+        if entry.begin:
+            start = date.fromisoformat(entry.begin if len(entry.begin) == 10 else (entry.begin + "-01-01")[:10])
+            out[mention.anchor.quote.lower()] = start
+            out[entry.label.lower()] = start
+    return out
+
+
+def _resolve_org(speaker: Speaker, gazetteer: Gazetteer) -> Speaker:
+    if speaker.organization_key or not speaker.organization:
+        return speaker
+    for match in gazetteer.find(speaker.organization):
+        if match.entry.kind == "actor" and match.end - match.start == len(speaker.organization.strip()):
+            return replace(speaker, organization_key=match.entry.key)
+    return replace(speaker, organization_key=f"actor/x-{slug(speaker.organization)}")

@@ -1,0 +1,134 @@
+"""The embedded on-disk store (Oxigraph): documents replaced atomically, queried with SPARQL.
+
+A document's state is everything it contributed: its default-graph triples, the graphs of its
+statements, and the speaker and publisher descriptions no other document still uses. Replacing a
+document computes the difference between the stored state and the new quads and applies it in
+one SPARQL update, which Oxigraph runs as one transaction: a crash leaves the old version or the
+new one, never a mix.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from pyoxigraph import DefaultGraph, NamedNode, Quad, QuerySolutions, RdfFormat
+from pyoxigraph import Store as OxStore
+
+from kg.errors import StoreError
+from kg.vocab import DCTERMS, KG, ORG, SCHEMA
+
+AGENT_LINKS = (SCHEMA.author, SCHEMA.publisher)
+
+
+class Store:
+    """A dataset with named graphs, on disk (``path``) or in memory (``path=None``).
+
+    >>> store = Store(None)
+    >>> store.stored_hash(NamedNode("http://example.org/doc")) is None
+    True
+    """
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        try:
+            if path is None:
+                self._store = OxStore()
+            else:
+                path.mkdir(parents=True, exist_ok=True)
+                self._store = OxStore(str(path))
+        except OSError as error:
+            if "lock" in str(error).lower():
+                raise StoreError(f"{path}: the store is in use by another process") from None
+            raise StoreError(f"{path}: cannot open the store ({error})") from None
+
+    @property
+    def ox(self) -> OxStore:
+        """The underlying Oxigraph store, for queries and bulk reads."""
+        return self._store
+
+    def __len__(self) -> int:
+        return len(self._store)
+
+    def stored_hash(self, doc: NamedNode) -> str | None:
+        """The content hash of the stored version of a document, or None when it is new."""
+        for quad in self._store.quads_for_pattern(doc, KG.contentHash, None, DefaultGraph()):
+            return str(quad.object.value)
+        return None
+
+    def document_quads(self, doc: NamedNode) -> set[Quad]:
+        """Everything the stored version of a document contributed (see the module docstring)."""
+        state: set[Quad] = set(self._store.quads_for_pattern(doc, None, None, DefaultGraph()))
+        for quad in self._store.quads_for_pattern(None, DCTERMS.source, doc, None):
+            statement = quad.subject.value
+            for part in ("head", "assertion", "provenance", "pubinfo"):
+                state.update(self._store.quads_for_pattern(None, None, None, NamedNode(f"{statement}/{part}")))
+        state |= self._orphans(doc, state)
+        return state
+
+    def _orphans(self, doc: NamedNode, state: set[Quad]) -> set[Quad]:
+        """Agent descriptions in the default graph that only this document uses."""
+        doomed: set[Quad] = set()
+        candidates = [q.object for q in state if q.subject == doc and q.predicate in AGENT_LINKS]
+        while candidates:
+            node = candidates.pop()
+            if not isinstance(node, NamedNode) or any(q.subject == node for q in doomed):
+                continue
+            users = self._store.quads_for_pattern(None, None, node, DefaultGraph())
+            if all(q.subject == doc or q in doomed or q.predicate == ORG.member for q in users):
+                described = set(self._store.quads_for_pattern(node, None, None, DefaultGraph()))
+                for membership in self._store.quads_for_pattern(None, ORG.member, node, DefaultGraph()):
+                    described.update(self._store.quads_for_pattern(membership.subject, None, None, DefaultGraph()))
+                doomed |= described
+                candidates.extend(q.object for q in described if q.predicate in (ORG.organization, ORG.role))
+        return doomed
+
+    def replace_document(self, doc: NamedNode, quads: Iterable[Quad]) -> tuple[int, int]:
+        """Make the stored state of ``doc`` equal ``quads``, atomically; return (removed, added)."""
+        new = set(quads)
+        old = self.document_quads(doc)
+        removed, added = old - new, new - old
+        if not removed and not added:
+            return 0, 0
+        if not removed:
+            self._store.extend(added)
+        else:
+            self._store.update(_update(removed, added))
+        return len(removed), len(added)
+
+    def query(self, sparql: str) -> QuerySolutions:
+        """Run a SPARQL SELECT over the store (the default graph is the real default graph)."""
+        result = self._store.query(sparql)
+        if not isinstance(result, QuerySolutions):
+            raise StoreError("only SELECT queries are supported here")
+        return result
+
+    def dump(self, output: Path | None, fmt: RdfFormat) -> bytes | None:
+        """Serialise the whole dataset (a dataset format) or the default graph (a graph format)."""
+        if fmt.supports_datasets:
+            return self._store.dump(output, format=fmt)
+        return self._store.dump(output, format=fmt, from_graph=DefaultGraph())
+
+    def graph_names(self) -> list[NamedNode]:
+        """The named graphs in the store."""
+        return [g for g in self._store.named_graphs() if isinstance(g, NamedNode)]
+
+    def flush(self) -> None:
+        """Write pending changes to disk."""
+        self._store.flush()
+
+
+def _update(removed: set[Quad], added: set[Quad]) -> str:
+    return f"DELETE DATA {{ {_block(removed)} }} ;\nINSERT DATA {{ {_block(added)} }}"
+
+
+def _block(quads: set[Quad]) -> str:
+    by_graph: dict[str, list[str]] = {}
+    for quad in quads:
+        graph = "" if isinstance(quad.graph_name, DefaultGraph) else str(quad.graph_name)
+        by_graph.setdefault(graph, []).append(f"{quad.subject} {quad.predicate} {quad.object} .")
+    parts = []
+    for graph, triples in by_graph.items():
+        body = "\n".join(triples)
+        parts.append(body if not graph else f"GRAPH {graph} {{\n{body}\n}}")
+    return "\n".join(parts)

@@ -1,0 +1,55 @@
+"""The mapping: nanopublication graphs, deterministic IRIs, anchors, nothing claimed in the default graph."""
+
+from __future__ import annotations
+
+from pyoxigraph import DefaultGraph, NamedNode, Quad
+
+from kg.mapping import map_extraction
+from kg.model import Extraction
+from kg.vocab import KG, NP, OA, SCHEMA, SEM
+
+
+def _quads(ex: Extraction) -> list[Quad]:
+    return map_extraction(ex, lambda key: None)
+
+
+def test_mapping_is_deterministic(sample_extraction: Extraction) -> None:
+    assert set(_quads(sample_extraction)) == set(_quads(sample_extraction))
+
+
+def test_default_graph_holds_only_bibliographic_facts(sample_extraction: Extraction) -> None:
+    default = [q for q in _quads(sample_extraction) if isinstance(q.graph_name, DefaultGraph)]
+    assert default
+    predicates = {q.predicate for q in default}
+    assert KG.mention not in predicates
+    assert SEM.eventType not in predicates
+    assert SCHEMA.datePublished in predicates
+    objects = {q.object for q in default}
+    assert SEM.Event not in objects
+
+
+def test_claims_live_in_the_assertion_graph(sample_extraction: Extraction) -> None:
+    quads = _quads(sample_extraction)
+    heads = [q for q in quads if q.predicate == NP.hasAssertion]
+    assert len(heads) == 1
+    assertion = heads[0].object
+    events = [q for q in quads if q.predicate == SEM.eventType]
+    assert [q.graph_name for q in events] == [assertion]
+    assert events[0].object == NamedNode("https://w3id.org/statement-kg/event-type/mass_grave_discovery")
+
+
+def test_every_quote_selector_equals_its_text_slice(sample_extraction: Extraction) -> None:
+    quads = _quads(sample_extraction)
+    text = sample_extraction.document.text
+    starts = {q.subject.value.removesuffix("#pos"): int(q.object.value) for q in quads if q.predicate == OA.start}
+    ends = {q.subject.value.removesuffix("#pos"): int(q.object.value) for q in quads if q.predicate == OA.end}
+    exacts = {q.subject.value.removesuffix("#quote"): q.object.value for q in quads if q.predicate == OA.exact}
+    assert len(exacts) >= 6
+    for anchor, exact in exacts.items():
+        assert text[starts[anchor]:ends[anchor]] == exact
+
+
+def test_unresolved_place_is_marked(sample_extraction: Extraction) -> None:
+    quads = _quads(sample_extraction)
+    resolved = [q for q in quads if q.predicate == KG.resolved and q.subject.value.endswith("place/x-riverton")]
+    assert resolved and resolved[0].object.value == "false"
