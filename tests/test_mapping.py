@@ -53,3 +53,22 @@ def test_unresolved_place_is_marked(sample_extraction: Extraction) -> None:
     quads = _quads(sample_extraction)
     resolved = [q for q in quads if q.predicate == KG.resolved and q.subject.value.endswith("place/x-riverton")]
     assert resolved and resolved[0].object.value == "false"
+
+
+def test_regression_interval_begin_and_end_are_distinct_instants(sample_extraction: Extraction) -> None:
+    from dataclasses import replace
+    from datetime import date
+
+    from kg.model import DateMention, Precision, Span
+    from kg.vocab import TIME
+
+    first = sample_extraction.statements[0].dates[0]
+    year = DateMention(first.anchor, Span(date(2021, 1, 1), date(2021, 12, 31)), Precision.YEAR)
+    ex = replace(sample_extraction, statements=(replace(sample_extraction.statements[0], dates=(year,), events=()),))
+    quads = _quads(ex)
+    days = {q.subject.value.rsplit("#", 1)[1]: q.object.value for q in quads if q.predicate == TIME.inXSDDate}
+    assert days == {"begin": "2021-01-01", "end": "2021-12-31"}
+
+
+def test_regression_namespace_terms_named_like_attributes() -> None:
+    assert OA.prefix.value == "http://www.w3.org/ns/oa#prefix"

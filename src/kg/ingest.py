@@ -1,4 +1,10 @@
-"""Files in, store updated: read -> extract -> map -> validate -> store, one document at a time."""
+"""Files in, store updated: read -> extract -> map -> validate -> store, one document at a time.
+
+A document whose text hash and extractor version match the stored ones is skipped before any
+extraction. Extraction may run in worker processes (``jobs``); the store is written by this process
+only, one transaction per document, so an interrupted run leaves whole documents and the next run
+picks up where it stopped.
+"""
 
 from __future__ import annotations
 
@@ -8,11 +14,12 @@ from pathlib import Path
 
 from pyoxigraph import NamedNode, Quad
 
-from kg.errors import InputError, KgError
+from kg.errors import InputError
 from kg.gazetteer import Gazetteer
-from kg.mapping import content_hash, map_extraction
-from kg.model import Document, Extraction
-from kg.pipeline import EXTRACTOR, extract
+from kg.mapping import content_hash
+from kg.model import Document
+from kg.parallel import Counts, Job, Mapped, run_jobs, work
+from kg.pipeline import EXTRACTOR
 from kg.read import iter_paths, read_path
 from kg.store import Store
 from kg.vocab import EXTRACTOR as EXTRACTOR_NS
@@ -87,33 +94,46 @@ def documents(paths: Iterable[Path], report: Report) -> Iterator[Document]:
 
 def ingest(paths: Iterable[Path], store: Store, gazetteer: Gazetteer | None = None,
            validator: Validator | None = None, force: bool = False,
-           progress: Callable[[str], None] | None = None) -> Report:
-    """Add or replace the documents under ``paths`` in ``store``; each document is atomic."""
-    gazetteer = gazetteer or Gazetteer.load()
+           progress: Callable[[str], None] | None = None, jobs: int = 1) -> Report:
+    """Add or replace the documents under ``paths`` in ``store``; each document is atomic.
+
+    ``jobs`` > 1 extracts in that many worker processes; the results are the same as with one.
+    """
     report = Report()
-    for doc in documents(paths, report):
+    pending = (_job(doc, store, force) for doc in documents(paths, report))
+    for job, mapped in run_jobs(pending, jobs, gazetteer):
         if progress:
-            progress(doc.source)
-        report.outcomes.append(ingest_document(doc, store, gazetteer, validator, force))
+            progress(job.document.source)
+        report.outcomes.append(_store(job, mapped, store, validator))
     return report
 
 
 def ingest_document(doc: Document, store: Store, gazetteer: Gazetteer,
                     validator: Validator | None = None, force: bool = False) -> Outcome:
     """Extract, map, validate and store one document; unchanged documents are skipped."""
+    job = _job(doc, store, force)
+    return _store(job, None if job.skip else work(job, gazetteer), store, validator)
+
+
+def _job(doc: Document, store: Store, force: bool) -> Job:
+    """Compare the text's hash with the stored one first: unchanged documents need no extraction."""
     node = document_iri(doc.source)
     previous = store.stored_hash(node)
-    if previous == content_hash(doc.text) and not force and _extracted_by_this_version(store, node):
-        return Outcome(doc.source, "unchanged")
-    try:
-        ex = extract(doc, gazetteer)
-        quads = map_extraction(ex, _entry_lookup(gazetteer), previous)
-    except KgError as error:
-        return Outcome(doc.source, "rejected", str(error))
+    unchanged = previous == content_hash(doc.text) and _extracted_by_this_version(store, node)
+    return Job(doc, previous, skip=unchanged and not force)
+
+
+def _store(job: Job, mapped: Mapped | None, store: Store, validator: Validator | None) -> Outcome:
+    source = job.document.source
+    if mapped is None:
+        return Outcome(source, "unchanged")
+    if mapped.error is not None or mapped.counts is None:
+        return Outcome(source, "rejected", mapped.error or "extraction failed")
+    quads = mapped.quads()
     problems = validator(store, quads) if validator else []
-    store.replace_document(node, quads)
-    status = "invalid" if problems else ("replaced" if previous else "added")
-    return _outcome(ex, status, "; ".join(problems[:3]))
+    store.replace_document(document_iri(source), quads)
+    status = "invalid" if problems else ("replaced" if job.previous_hash else "added")
+    return _outcome(source, mapped.counts, status, "; ".join(problems[:3]))
 
 
 def _extracted_by_this_version(store: Store, doc: NamedNode) -> bool:
@@ -123,22 +143,9 @@ def _extracted_by_this_version(store: Store, doc: NamedNode) -> bool:
     return any(True for _ in store.ox.quads_for_pattern(statement, PROV.wasGeneratedBy, expected, pubinfo))
 
 
-def _entry_lookup(gazetteer: Gazetteer) -> Callable[[str], object]:
-    def lookup(key: str) -> object:
-        try:
-            return gazetteer.entry(key)
-        except KeyError:
-            return None
-
-    return lookup
-
-
-def _outcome(ex: Extraction, status: str, detail: str) -> Outcome:
+def _outcome(source: str, counts: Counts, status: str, detail: str) -> Outcome:
     return Outcome(
-        ex.document.source, status, detail,
-        statements=len(ex.statements),
-        events=sum(len(s.events) for s in ex.statements),
-        places=len({m.key for s in ex.statements for m in s.places}),
-        actors=len({m.key for s in ex.statements for m in s.actors}),
-        flags=ex.flags + ex.notes,
+        source, status, detail,
+        statements=counts.statements, events=counts.events, places=counts.places, actors=counts.actors,
+        flags=counts.flags,
     )

@@ -16,8 +16,8 @@ from kg.extract.quantities import extract_quantities
 from kg.extract.speakers import extract_speakers
 from kg.extract.text import anchor
 from kg.gazetteer import Gazetteer
-from kg.model import Document, EntityMention, Extraction, Speaker, Statement
-from kg.vocab import slug
+from kg.model import Document, EntityMention, Extraction, Precision, Speaker, Statement
+from kg.vocab import qualified, slug
 
 EXTRACTOR = f"statement-kg-rules-{__version__}"
 #: languages whose event, actor and quantity lexicons exist; others get dates and places only
@@ -57,9 +57,9 @@ def extract(doc: Document, gazetteer: Gazetteer) -> Extraction:
     if language in PARTIAL_LANGUAGES:
         notes.append(f"language {language!r}: event and actor lexicons are English-first; coverage is partial")
     who = extract_speakers(doc, gazetteer)
-    speakers = [_resolve_org(s, gazetteer) for s in who.speakers] or [None]
+    speakers = [_resolve_org(s, gazetteer) for s in who.speakers]
     statement = Statement(
-        index=0, speaker=speakers[0], dates=tuple(dates), places=tuple(places),
+        index=0, speaker=speakers[0] if speakers else None, dates=tuple(dates), places=tuple(places),
         actors=tuple(actors), events=tuple(events), quantities=tuple(quantities),
     )
     return Extraction(
@@ -72,14 +72,16 @@ def _named_events(text: str, gazetteer: Gazetteer) -> list[EntityMention]:
     found = []
     for match in gazetteer.find(text):
         if match.entry.kind == "named_event":
-            found.append(EntityMention(anchor(text, match.start, match.end), match.entry.key,
+            found.append(EntityMention(anchor(text, match.start, match.end), qualified("named_event", match.entry.key),
                                        match.entry.label, "named_event"))
     return found
 
 
 def _info(gazetteer: Gazetteer, key: str) -> NamedEventInfo:
     entry = gazetteer.entry(key)
-    return NamedEventInfo(entry.event_type or "other", entry.begin, entry.end, entry.precision, entry.place)
+    place = qualified("place", entry.place) if entry.place else None
+    precision = Precision(entry.precision) if entry.precision else None
+    return NamedEventInfo(entry.event_type or "other", entry.begin, entry.end, precision, place)
 
 
 def _period(gazetteer: Gazetteer, key: str) -> tuple[str, str, str] | None:

@@ -90,7 +90,8 @@ def from_solutions(solutions: QuerySolutions) -> Results:
 def from_json(data: dict[str, object]) -> Results:
     """Results from a SPARQL 1.1 JSON document (an endpoint's answer).
 
-    >>> from_json({"head": {"vars": ["x"]}, "results": {"bindings": [{"x": {"type": "literal", "value": "1"}}]}}).rows[0]["x"].value
+    >>> answer = {"head": {"vars": ["x"]}, "results": {"bindings": [{"x": {"type": "literal", "value": "1"}}]}}
+    >>> from_json(answer).rows[0]["x"].value
     '1'
     """
     head = data.get("head")

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from pyoxigraph import DefaultGraph, NamedNode, Quad, QuerySolutions, RdfFormat
+from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, QuerySolutions, RdfFormat
 from pyoxigraph import Store as OxStore
 
 from kg.errors import StoreError
@@ -53,13 +53,16 @@ class Store:
     def stored_hash(self, doc: NamedNode) -> str | None:
         """The content hash of the stored version of a document, or None when it is new."""
         for quad in self._store.quads_for_pattern(doc, KG.contentHash, None, DefaultGraph()):
-            return str(quad.object.value)
+            if isinstance(quad.object, Literal):
+                return quad.object.value
         return None
 
     def document_quads(self, doc: NamedNode) -> set[Quad]:
         """Everything the stored version of a document contributed (see the module docstring)."""
         state: set[Quad] = set(self._store.quads_for_pattern(doc, None, None, DefaultGraph()))
         for quad in self._store.quads_for_pattern(None, DCTERMS.source, doc, None):
+            if not isinstance(quad.subject, NamedNode):
+                continue
             statement = quad.subject.value
             for part in ("head", "assertion", "provenance", "pubinfo"):
                 state.update(self._store.quads_for_pattern(None, None, None, NamedNode(f"{statement}/{part}")))

@@ -140,6 +140,19 @@ def entity_iri(key: str) -> NamedNode:
     return NamedNode(base() + key)
 
 
+KIND_PREFIXES = {"place": "place/", "actor": "actor/", "named_event": "named-event/"}
+
+
+def qualified(kind: str, key: str) -> str:
+    """The entity key with its kind's prefix, as used in IRIs.
+
+    >>> qualified("named_event", "khojaly-massacre"), qualified("place", "place/baku")
+    ('named-event/khojaly-massacre', 'place/baku')
+    """
+    prefix = KIND_PREFIXES[kind]
+    return key if key.startswith(prefix) else prefix + key
+
+
 def gazetteer_graph() -> NamedNode:
     """The reference graph that holds the shared entities."""
     return NamedNode(base() + "graph/gazetteer")

@@ -7,9 +7,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from pyoxigraph import Quad
 
@@ -18,6 +17,7 @@ from kg.mapping.bibliographic import content_hash, map_document, map_frame, stat
 from kg.mapping.builder import Quads
 from kg.mapping.reference import map_entry
 from kg.model import Extraction
+from kg.vocab import qualified
 
 __all__ = ["content_hash", "map_extraction"]
 
@@ -62,4 +62,5 @@ def _map_with_parents(q: Quads, key: str, entry_for: Callable[[str], Entry | Non
         if entry is None:
             return
         map_entry(q, entry)
-        current = entry.parent or entry.place
+        parent = entry.parent or entry.place
+        current = qualified("place", parent) if parent else None

@@ -73,8 +73,8 @@ class AssertionMapper:
             return node
         self.add(node, KG.iso, text(found.iso or ""))
         self.add(node, TIME.unitType, unit_of(found.precision))
-        for edge, day in ((TIME.hasBeginning, found.span.start), (TIME.hasEnd, found.span.end)):
-            instant = NamedNode(f"{node.value}#{'begin' if edge is TIME.hasBeginning else 'end'}")
+        for edge, day, part in ((TIME.hasBeginning, found.span.start, "begin"), (TIME.hasEnd, found.span.end, "end")):
+            instant = NamedNode(f"{node.value}#{part}")
             self.add(node, edge, instant)
             self.add(instant, RDF_TYPE, TIME.Instant)
             self.add(instant, TIME.inXSDDate, xsd_date(day))

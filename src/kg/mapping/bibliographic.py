@@ -119,7 +119,8 @@ def speaker_agent(q: Quads, speaker: Speaker | None) -> NamedNode | None:
     q.add(person, RDF_TYPE, PROV.Agent)
     q.add(person, SCHEMA.name, text(speaker.name))
     if org is not None or speaker.role:
-        membership = NamedNode(f"{person.value}/membership/{slug(speaker.organization or '')}-{slug(speaker.role or '')}")
+        held = f"{slug(speaker.organization or '')}-{slug(speaker.role or '')}"
+        membership = NamedNode(f"{person.value}/membership/{held}")
         q.add(membership, RDF_TYPE, ORG.Membership)
         q.add(membership, ORG.member, person)
         if org is not None:

@@ -2,16 +2,29 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from datetime import date
+from typing import TYPE_CHECKING
 
 from pyoxigraph import Literal, NamedNode
 
-from kg.mapping.builder import Quads, dated, text, unit_of, xsd_date
 from kg.mapping.assertion import ACTOR_CLASSES
+from kg.mapping.builder import Quads, dated, decimal, text, unit_of, xsd_date
 from kg.model import Precision
-from kg.vocab import EVT, GEO, KG, PROV, RDF_TYPE, SCHEMA, SEM, SKOS, TIME, WGS, entity_iri, gazetteer_graph
+from kg.vocab import (
+    EVT,
+    GEO,
+    KG,
+    PROV,
+    RDF_TYPE,
+    SCHEMA,
+    SEM,
+    SKOS,
+    TIME,
+    WGS,
+    entity_iri,
+    gazetteer_graph,
+    qualified,
+)
 
 GEONAMES = "https://sws.geonames.org/{}/"
 WIKIDATA = "http://www.wikidata.org/entity/{}"
@@ -23,7 +36,7 @@ if TYPE_CHECKING:
 def map_entry(q: Quads, entry: Entry) -> NamedNode:
     """Describe one gazetteer entry (place, actor or named event) in the reference graph."""
     g = gazetteer_graph()
-    node = entity_iri(entry.key)
+    node = entity_iri(qualified(entry.kind, entry.key))
     q.add(node, SKOS.prefLabel, text(entry.label, "en"), g)
     seen = {(entry.label, "en")}
     for label, language in entry.labels:
@@ -52,14 +65,14 @@ def _place(q: Quads, node: NamedNode, entry: Entry) -> None:
     q.add(node, RDF_TYPE, GEO.Feature, g)
     q.maybe(node, KG.placeType, text(entry.subtype) if entry.subtype else None, g)
     if entry.parent:
-        q.add(node, SCHEMA.containedInPlace, entity_iri(entry.parent), g)
+        q.add(node, SCHEMA.containedInPlace, entity_iri(qualified("place", entry.parent)), g)
     if entry.lat is not None and entry.long is not None:
         geometry = NamedNode(node.value + "#geometry")
         q.add(node, GEO.hasGeometry, geometry, g)
         q.add(geometry, RDF_TYPE, GEO.Geometry, g)
         q.add(geometry, GEO.asWKT, Literal(f"POINT({entry.long} {entry.lat})", datatype=GEO.wktLiteral), g)
-        q.add(node, WGS.lat, Literal(str(entry.lat), datatype=NamedNode("http://www.w3.org/2001/XMLSchema#decimal")), g)
-        q.add(node, WGS.long, Literal(str(entry.long), datatype=NamedNode("http://www.w3.org/2001/XMLSchema#decimal")), g)
+        q.add(node, WGS.lat, decimal(entry.lat), g)
+        q.add(node, WGS.long, decimal(entry.long), g)
 
 
 def _named_event(q: Quads, node: NamedNode, entry: Entry) -> None:
@@ -68,7 +81,7 @@ def _named_event(q: Quads, node: NamedNode, entry: Entry) -> None:
     if entry.event_type:
         q.add(node, SEM.eventType, EVT[entry.event_type], g)
     if entry.place:
-        q.add(node, SEM.hasPlace, entity_iri(entry.place), g)
+        q.add(node, SEM.hasPlace, entity_iri(qualified("place", entry.place)), g)
     if entry.begin and entry.end:
         time = NamedNode(node.value + "#time")
         precision = Precision(entry.precision) if entry.precision else Precision.DAY
