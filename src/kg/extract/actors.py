@@ -1,0 +1,206 @@
+# ruff: noqa: RUF001  (Cyrillic, Azerbaijani and typographic letters are meant)
+"""Actor mentions: people, organisations, states as agents, armed groups and groups of people.
+
+Known actors come from the gazetteer; others from patterns: a person's capitalised name next to a
+title or a speech verb, an organisation's capitalised name around a head word ("Ministry", "Office"),
+a demonym before an agent noun ("Armenian forces"). Unknown actors get ``actor/x-<slug>`` keys.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from kg.extract.places import slug
+from kg.extract.text import anchor
+from kg.gazetteer import Gazetteer
+from kg.model import EntityMention
+
+_CAP = r"(?:[A-Z][\w'’.-]*|al-[A-Z]\w+)"
+_RUN = re.compile(rf"{_CAP}(?:[ \t]+(?:(?:of|on|for|and|the|in|to)[ \t]+)*{_CAP})*")
+_PERSON = re.compile(
+    r"(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?:[ \t]+(?:(?:al|el|bin|ibn|van|von|de)[- ])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,4}"
+)
+_CYR_PERSON = re.compile(
+    r"(?<![.!?»]\s)(?<=\s)[А-ЯЁ][а-яё]+\s[А-ЯЁ][а-яё]+(?=,)|\b[А-ЯЁA-Z]\.\s?[А-ЯЁA-Z][а-яёa-z]{2,}"
+)
+Found = dict[tuple[int, int], EntityMention]
+
+
+def extract_actors(text: str, gazetteer: Gazetteer, places: list[EntityMention]) -> list[EntityMention]:
+    """Actor mentions in ``text``, one per occurrence, in text order.
+
+    >>> g = Gazetteer.load()
+    >>> [(m.anchor.quote, m.subtype) for m in extract_actors("Armenian forces shelled it, ICRC said.", g, [])]
+    [('Armenian forces', 'armed_group'), ('ICRC', 'organization')]
+    """
+    lexicon = gazetteer.lexicon
+    taken = {(p.anchor.start, p.anchor.end) for p in places}
+    found: Found = {}
+    for mention in _organisations(text, gazetteer):
+        _add(found, mention)
+    for mention in _known(text, gazetteer, taken):
+        _add(found, mention)
+    for mention in _demonym_phrases(text, gazetteer):
+        _add(found, mention)
+    for mention in _groups(text, gazetteer):
+        _add(found, mention)
+    blocked = taken | set(found)
+    for mention in _persons(text, lexicon, blocked):
+        _add(found, mention)
+    return sorted(found.values(), key=lambda m: m.anchor.start)
+
+
+def _add(found: Found, mention: EntityMention) -> None:
+    """Keep the widest of overlapping mentions."""
+    start, end = mention.anchor.start, mention.anchor.end
+    overlapping = [k for k in found if k[0] < end and start < k[1]]
+    if any(k[1] - k[0] >= end - start for k in overlapping):
+        return
+    for k in overlapping:
+        del found[k]
+    found[(start, end)] = mention
+
+
+def _new(text: str, start: int, end: int, kind: str, key: str | None = None) -> EntityMention:
+    a = anchor(text, start, end)
+    return EntityMention(a, key or f"actor/x-{slug(a.quote)}", a.quote, kind, key is not None, kind)
+
+
+def _known(text: str, gazetteer: Gazetteer, taken: set[tuple[int, int]]) -> Iterable[EntityMention]:
+    """Gazetteer actors, and states or capitals where they are not used as places."""
+    for match in gazetteer.find(text, kinds={"actor", "place"}):
+        places = [e for e in match.entries if e.kind == "place"]
+        if places and (match.start, match.end) in taken:
+            continue
+        follows = re.match(r"[ \t]+[A-Z]", text[match.end : match.end + 3])
+        if match.text.isupper() and follows:
+            continue  # an acronym opening a longer name: "UN High Commissioner"
+        actors = [e for e in match.entries if e.kind == "actor"]
+        if actors:
+            entry = actors[0]
+        elif places and places[0].stands_for and places[0].curated:
+            entry = gazetteer.entry(f"actor/{places[0].stands_for}")
+        elif places and places[0].stands_for:
+            entry = places[0]
+        else:
+            continue
+        kind = entry.subtype if entry.kind == "actor" else "state"
+        yield EntityMention(anchor(text, match.start, match.end), f"actor/{entry.key}", entry.label, kind or "state",
+                            True, kind)  # fmt: skip
+
+
+def _organisations(text: str, gazetteer: Gazetteer) -> Iterable[EntityMention]:
+    """Capitalised names around an organisation head word, and lowercase institutional phrases."""
+    lexicon = gazetteer.lexicon
+    heads, stop = set(lexicon["org_heads"]), set(lexicon["not_name_words"]) - set(lexicon["org_heads"])
+    for run in _RUN.finditer(text):
+        words = run.group().split()
+        if not heads & {w.rstrip(".,;:") for w in words}:
+            continue
+        start = run.start()
+        while (len(words) > 2 and words[0] in stop) or words[:1] in (["The"], ["A"], ["An"]):
+            start = text.index(words[1], start + len(words[0]))
+            words.pop(0)
+        if len(words) >= 2 and heads & set(words):
+            yield _new(text, start, run.end(), "organization")
+    modifiers = "|".join(re.escape(m) for m in lexicon["org_lower_modifiers"])
+    lower_heads = "|".join(re.escape(h) for h in lexicon["org_lower_heads"])
+    pattern = rf"\b(?:[A-Z]\w+\s+)?(?:{modifiers})\s+(?:{lower_heads})\b(?:\s+in\s+[A-Z]\w+)?"
+    for found in re.finditer(pattern, text):
+        yield _new(text, found.start(), found.end(), "organization")
+    for phrase in lexicon["org_lower_phrases"]:
+        for found in re.finditer(rf"\b{re.escape(phrase)}\b", text):
+            yield _new(text, found.start(), found.end(), "organization")
+
+
+def _demonym_phrases(text: str, gazetteer: Gazetteer) -> Iterable[EntityMention]:
+    """ "Armenian forces" (armed group), "Armenian Government" (state), "Armenian servicemen" (people)."""
+    lexicon = gazetteer.lexicon
+    demonyms = {d: e for e in gazetteer.entries("actor") if e.curated for d in e.demonyms}
+    names = "|".join(re.escape(d) for d in sorted(demonyms, key=len, reverse=True))
+    kinds = (
+        ("armed_nouns", "armed_group"), ("state_nouns", "state"), ("org_nouns", "organization"),
+        ("group_nouns", "group_of_people"),
+    )  # fmt: skip
+    for field, kind in kinds:
+        nouns = "|".join(re.escape(n) for n in sorted(lexicon[field], key=len, reverse=True))
+        pattern = rf"\b(?P<dem>{names})(?:\s+and\s+(?:{names}))?\s+(?:{nouns})\b"
+        for found in re.finditer(pattern, text):
+            state = demonyms[found.group("dem")]
+            key = f"actor/{state.key}" if kind == "state" else None
+            yield _new(text, found.start(), found.end(), kind, key)
+
+
+def _groups(text: str, gazetteer: Gazetteer) -> Iterable[EntityMention]:
+    """Groups of people with a modifier ("captured civilians") and generic armed agents ("the invaders")."""
+    lexicon = gazetteer.lexicon
+    peoples = [label for e in gazetteer.entries("actor") if e.curated and e.subtype == "group_of_people"
+               for label, _ in e.labels]  # fmt: skip
+    modifiers = "|".join(re.escape(m) for m in lexicon["group_modifiers"])
+    nouns = "|".join(re.escape(n) for n in sorted(lexicon["group_nouns"] + peoples, key=len, reverse=True))
+    count = r"(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|some|many)\s+)?"
+    pattern = rf"\b{count}(?:(?:{modifiers})\s+(?:and\s+(?:{modifiers})\s+)?)+(?:{nouns})\b"
+    for found in re.finditer(pattern, text):
+        yield _new(text, found.start(), found.end(), "group_of_people")
+    armed = "|".join(re.escape(n) for n in lexicon["armed_nouns"])
+    for match in gazetteer.find(text, kinds={"actor"}):
+        tail = re.match(rf"(?:\s*\([^)]{{1,12}}\))?\s+(?:{armed})\b", text[match.end : match.end + 40])
+        if match.entry.subtype == "armed_group" and tail:
+            entry = match.entry
+            yield EntityMention(anchor(text, match.start, match.end + tail.end()), f"actor/{entry.key}", entry.label,
+                                "armed_group", True, "armed_group")  # fmt: skip
+    for phrase in lexicon["generic_armed"]:
+        for found in re.finditer(rf"\b{re.escape(phrase)}\b", text):
+            yield _new(text, found.start(), found.end(), "armed_group")
+    for found in re.finditer(r"[\"“«]([A-Z]\w+)[\"”»]\s+(?:unit|battalion|brigade|regiment|militia)\b", text):
+        yield _new(text, found.start(), found.end(), "armed_group")
+
+
+def _persons(text: str, lexicon: Mapping[str, Any], blocked: set[tuple[int, int]]) -> Iterable[EntityMention]:
+    """Capitalised names next to a title, a role or a speech verb; then their surnames alone."""
+    stop = set(lexicon["not_name_words"]) | {w for t in lexicon["person_titles"] for w in t.split()}
+    people: dict[str, str] = {}
+    for found in _PERSON.finditer(text):
+        words = found.group().split()
+        start = found.start()
+        at_sentence_start = not text[:start].rstrip() or text[:start].rstrip()[-1] in ".!?\n"
+        while words and (words[0] in stop or (len(words) == 3 and at_sentence_start)):
+            start = text.index(words[1], start + len(words[0])) if len(words) > 1 else found.end()
+            words.pop(0)
+            at_sentence_start = False
+        end = found.end()
+        if not 2 <= len(words) <= 3 or words[-1] in stop or _overlaps(start, end, blocked):
+            continue
+        if _person_cue(text, start, end, lexicon):
+            mention = _new(text, start, end, "person")
+            people[words[-1]] = mention.key
+            yield mention
+    for found in _CYR_PERSON.finditer(text):
+        if not _overlaps(found.start(), found.end(), blocked):
+            yield _new(text, found.start(), found.end(), "person")
+    for surname, key in people.items():
+        for found in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text):
+            yield EntityMention(anchor(text, found.start(), found.end()), key, surname, "person", False, "person")
+
+
+def _overlaps(start: int, end: int, spans: set[tuple[int, int]]) -> bool:
+    return any(a < end and start < b for a, b in spans)
+
+
+def _person_cue(text: str, start: int, end: int, lexicon: Mapping[str, Any]) -> bool:
+    """A title or "according to" before the name, or a role or speech verb after it."""
+    before = text[max(0, start - 40) : start].rstrip()
+    after = text[end : end + 40].lstrip(" ,")
+    titles = lexicon["person_titles"] + lexicon["person_before"]
+    if any(before.endswith(t) and not before[: -len(t)][-1:].isalnum() for t in titles):
+        return True
+    next_words = " ".join(re.findall(r"[\w']+", after)[:2])
+    verbs = set(lexicon["speech_verbs"])
+    if next_words.split(" ")[0] in verbs or next_words in verbs:
+        return True
+    if next_words.startswith(("has ", "also ")) and next_words.split(" ")[-1] in verbs:
+        return True
+    roles = lexicon["person_after_roles"]
+    return text[end : end + 2] == ", " and any(after.startswith(r + " ") for r in roles)

@@ -1,0 +1,182 @@
+# ruff: noqa: RUF001  (Cyrillic, Azerbaijani and typographic letters are meant)
+"""Place mentions: gazetteer names in locative use, plus patterns for places the gazetteer lacks.
+
+A state's name (or its capital's) is a place only where the text uses it as a location ("in Armenia",
+"Armenia's territory"); as the subject of a clause it is an actor, left to :mod:`kg.extract.actors`.
+Places the gazetteer lacks are found by their type word ("Edilli village", "the X district", "село X")
+and get an unresolved key ``place/x-<slug>``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from kg.extract.text import anchor
+from kg.gazetteer import Entry, Gazetteer, Match
+from kg.model import EntityMention
+
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+_NAME = r"[A-ZÀ-ÖØ-ÞĀ-ʯ][\w’'-]*(?:[ -][A-ZÀ-ÖØ-ÞĀ-ʯ][\w’'-]*){0,3}"
+_CYR_NAME = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
+_LATIN = ("a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p", "r", "s", "t", "u",
+          "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya")  # fmt: skip
+_CYRILLIC = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя", _LATIN, strict=True))
+_LATER_TYPES = ("district", "region")
+
+
+def slug(text: str) -> str:
+    """A key-safe slug of a name, Cyrillic transliterated.
+
+    >>> slug("Ashaghi-Seyidahmadli"), slug("Ходжавендского района")
+    ('ashaghi-seyidahmadli', 'khodzhavendskogo-rayona')
+    """
+    text = "".join(_CYRILLIC.get(c, c) for c in text.lower())
+    text = unicodedata.normalize("NFKD", text.replace("ı", "i").replace("ə", "e")).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+
+
+def extract_places(text: str, gazetteer: Gazetteer, language: str = "en") -> list[EntityMention]:
+    """Place mentions in ``text``, one per occurrence, in text order.
+
+    >>> g = Gazetteer.load()
+    >>> [(m.anchor.quote, m.key) for m in extract_places("Armenia denies it; they fled to Armenia.", g)]
+    [('Armenia', 'place/armenia')]
+    """
+    lexicon = gazetteer.lexicon
+    found: dict[tuple[int, int], EntityMention] = {}
+    for match in gazetteer.find(text, kinds={"place"}):
+        if _is_place_use(text, match, lexicon):
+            found[(match.start, match.end)] = _mention(text, match.start, match.end, match.entry)
+    for mention in _pattern_places(text, gazetteer, language):
+        _add(found, mention)
+    for mention in _repeats(text, found.values()):
+        _add(found, mention)
+    return sorted(found.values(), key=lambda m: m.anchor.start)
+
+
+def _add(found: dict[tuple[int, int], EntityMention], mention: EntityMention) -> None:
+    """Keep the wider of overlapping mentions (a pattern's "X region" over the bare "X")."""
+    start, end = mention.anchor.start, mention.anchor.end
+    overlapping = [k for k in found if k[0] < end and start < k[1]]
+    if any(k[1] - k[0] >= end - start for k in overlapping):
+        return
+    for k in overlapping:
+        del found[k]
+    found[(start, end)] = mention
+
+
+def _mention(text: str, start: int, end: int, entry: Entry) -> EntityMention:
+    return EntityMention(anchor(text, start, end), entry.iri_path, entry.label, "place", True, entry.subtype)
+
+
+def _words_before(text: str, start: int, count: int) -> list[str]:
+    return _WORD.findall(text[max(0, start - 80) : start])[-count:]
+
+
+def _is_place_use(text: str, match: Match, lexicon: Mapping[str, Any]) -> bool:
+    """Whether a gazetteer name stands for a location here (not an agent, not part of another name)."""
+    entry = match.entry
+    if not entry.curated and _inside_name(text, match, lexicon):
+        return False
+    if entry.stands_for is None:
+        return True
+    following = _WORD.findall(text[match.end : match.end + 40])[:2]
+    if following and following[0].lower() in lexicon["agent_verbs"]:
+        return False
+    if entry.subtype != "country":
+        return True
+    return _locative(text, match, lexicon)
+
+
+def _locative(text: str, match: Match, lexicon: Mapping[str, Any]) -> bool:
+    """Country names: after a locative preposition, "territory of", in a dateline, or "X's territory"."""
+    line_start = text.rfind("\n", 0, match.start) + 1
+    if match.text.isupper() and not text[line_start : match.start].strip():
+        return True
+    after = re.match(r"['’]s\s+(?:own\s+)?(\w+)", text[match.end : match.end + 30])
+    if after and after.group(1).lower() in lexicon["locative_possessed"]:
+        return True
+    locative = set(lexicon["locative_before"])
+    before = [w for w in _words_before(text, match.start, 8) if w.lower() not in ("the", "its", "their")]
+    # walk back over a list of names: "in Armenia, Georgia and Azerbaijan"
+    while before and (before[-1] in ("and", "or") or (before[-1][0].isupper() and before[-1].lower() not in locative)):
+        before.pop()
+    if not before:
+        return False
+    if before[-1].lower() in locative:
+        return True
+    return before[-1] == "of" and len(before) > 1 and before[-2].lower() in lexicon["locative_of_nouns"]
+
+
+def _inside_name(text: str, match: Match, lexicon: Mapping[str, Any]) -> bool:
+    """World names next to other capitalised words are parts of other names ("Geneva Conventions")."""
+    stop = set(lexicon["not_name_words"]) | set(lexicon["locative_before"])
+    before = re.search(r"([^\W\d_][\w'’-]*)[ \u00a0]+$", text[max(0, match.start - 40) : match.start])
+    if before and before.group(1)[0].isupper() and before.group(1) not in stop:
+        return True
+    after = re.match(r"[ \u00a0]+([^\W\d_][\w'’-]*)", text[match.end : match.end + 40])
+    types = {w.lower() for ws in lexicon["place_type_words"].values() for w in ws}
+    return bool(after and after.group(1)[0].isupper() and after.group(1).lower() not in types)
+
+
+def _pattern_places(text: str, gazetteer: Gazetteer, language: str) -> Iterable[EntityMention]:
+    """Places named with a type word; resolved when the gazetteer knows the name."""
+    lexicon = gazetteer.lexicon
+    stop = set(lexicon["not_name_words"])
+    for subtype, words in lexicon["place_type_words"].items():
+        alternatives = "|".join(re.escape(w) for w in words)
+        if subtype == "street":
+            yield from _typed(text, gazetteer, rf"(?P<all>(?P<name>{_NAME})\s+(?:{alternatives}))\b", subtype, stop)
+            continue
+        yield from _typed(text, gazetteer, rf"\b(?P<name>{_NAME})\s+(?P<type>{alternatives})\b", subtype, stop)
+        yield from _typed(text, gazetteer, rf"\b(?:{alternatives})\s+of\s+(?P<name>{_NAME})", subtype, stop)
+    heads = "|".join(lexicon["landmark_heads"])
+    landmark = rf"\b(?P<all>(?P<name>(?:{heads})\s+of\s+(?:St\.\s+|the\s+)?{_NAME}(?:\s+(?:the|and)\s+{_NAME})*))"
+    yield from _typed(text, gazetteer, landmark, "building", stop)
+    for subtype, words in lexicon["place_type_words_ru"].items():
+        alternatives = "|".join(words)
+        yield from _typed(text, gazetteer, rf"(?:{alternatives})\s+(?P<name>{_CYR_NAME})", subtype, stop)
+        pattern = rf"(?P<all>(?P<name>[А-ЯЁ][а-яё]+(?:ского|ском|ский|ская|ской|ского))\s+(?:{alternatives}))"
+        yield from _typed(text, gazetteer, pattern, subtype, stop)
+
+
+def _typed(text: str, gazetteer: Gazetteer, pattern: str, subtype: str, stop: set[str]) -> Iterable[EntityMention]:
+    for found in re.finditer(pattern, text):
+        start, end = _trim_name(text, found.start("name"), found.end("name"), stop)
+        if start >= end:
+            continue
+        if "all" in found.groupdict() and found.group("all"):
+            start, end = min(start, found.start("all")), found.end("all")
+        elif subtype in _LATER_TYPES and found.groupdict().get("type"):
+            end = found.end("type")
+        yield _resolve(text, start, end, subtype, gazetteer)
+
+
+def _trim_name(text: str, start: int, end: int, stop: set[str]) -> tuple[int, int]:
+    """Drop leading words that do not belong to a name ("In Edilli" -> "Edilli")."""
+    words = list(re.finditer(r"\S+", text[start:end]))
+    while words and words[0].group().rstrip(".,") in stop:
+        words.pop(0)
+    if not words:
+        return start, start
+    return start + words[0].start(), end
+
+
+def _resolve(text: str, start: int, end: int, subtype: str, gazetteer: Gazetteer) -> EntityMention:
+    name = text[start:end]
+    for entry in gazetteer.lookup(name, kinds={"place"}):
+        return EntityMention(anchor(text, start, end), entry.iri_path, entry.label, "place", True, entry.subtype)
+    return EntityMention(anchor(text, start, end), f"place/x-{slug(name)}", name, "place", False, subtype)
+
+
+def _repeats(text: str, mentions: Iterable[EntityMention]) -> Iterable[EntityMention]:
+    """Other occurrences of a place first found by a pattern ("Kocho village ... Kocho alone")."""
+    for mention in list(mentions):
+        if mention.resolved or mention.subtype not in ("village", "town", "city"):
+            continue
+        for found in re.finditer(rf"(?<![\w-]){re.escape(mention.anchor.quote)}(?![\w-])", text):
+            yield EntityMention(anchor(text, found.start(), found.end()), mention.key, mention.name, "place", False,
+                                mention.subtype)  # fmt: skip

@@ -1,0 +1,406 @@
+# ruff: noqa: RUF001, RUF002  (Cyrillic, Azerbaijani and typographic letters are meant)
+"""Shared entities and their spellings: places, actors and named events, with a fast name finder.
+
+The curated files in ``data/gazetteer`` (places, actors, events) win over the world table built from
+GeoNames and ISO 3166 (``world.tsv``). :meth:`Gazetteer.find` looks token n-grams up in one dict, so
+tens of thousands of names cost no more than a few.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import unicodedata
+from collections.abc import Collection, Iterator, Mapping
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+DATA = Path(__file__).resolve().parent.parent.parent / "data" / "gazetteer"
+_TOKEN = re.compile(r"[^\W_]+")
+_GAP = re.compile(r"[ \u00a0]|[-‐–'’./]|[.,] ")
+_PREFIX = {"place": "place", "actor": "actor", "named_event": "named-event"}
+_MAX_WORDS = 12
+# Lines of world.tsv: key, type, label, lat, long, geonames, parent, population, ru.
+_WORLD_COLUMNS = 9
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One shared entity: a place, an actor or a named event.
+
+    >>> Entry("khojaly", "place", "Khojaly", subtype="town").iri_path
+    'place/khojaly'
+    """
+
+    key: str
+    kind: str  # place | actor | named_event
+    label: str
+    labels: tuple[tuple[str, str], ...] = ()
+    subtype: str | None = None  # placeType, or actorKind (person, organization, state, ...)
+    lat: float | None = None
+    long: float | None = None
+    wikidata: str | None = None
+    geonames: str | None = None
+    parent: str | None = None
+    event_type: str | None = None
+    begin: str | None = None
+    end: str | None = None
+    precision: str | None = None
+    place: str | None = None
+    population: int | None = None
+    curated: bool = True
+    #: for a country or a capital: the state actor key it stands for when used as an agent
+    stands_for: str | None = None
+    #: for a state: adjectives naming it ("Armenian"), and the key of its people
+    demonyms: tuple[str, ...] = ()
+    people: str | None = None
+
+    @property
+    def iri_path(self) -> str:
+        """``{kind}/{key}``: the entity's IRI below the base."""
+        return f"{_PREFIX[self.kind]}/{self.key}"
+
+
+@dataclass(frozen=True)
+class Match:
+    """A name found in a text, with the entries it may denote, best first.
+
+    >>> Match(0, 4, "Baku", (Entry("baku", "place", "Baku"),)).entry.key
+    'baku'
+    """
+
+    start: int
+    end: int
+    text: str
+    entries: tuple[Entry, ...]
+
+    @property
+    def entry(self) -> Entry:
+        """The preferred entry (curated first, then the most populous)."""
+        return self.entries[0]
+
+
+def normalize(text: str) -> str:
+    """Case- and accent-insensitive form of a name, tokens joined by one space.
+
+    >>> normalize("Xocalı  Rayonu"), normalize("Stepanakert/Khankendi")
+    ('xocali rayonu', 'stepanakert khankendi')
+    """
+    if text.isascii():
+        return " ".join(_TOKEN.findall(text.lower()))
+    text = text.replace("ı", "i").replace("ə", "e").replace("Ə", "E").replace("ё", "е").replace("Ё", "Е")
+    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return " ".join(_TOKEN.findall(text.casefold()))
+
+
+def _surface_ok(surface: str, label: str) -> bool:
+    """Whether the text's spelling may stand for this label: capitalised names, exact-case acronyms."""
+    if label.isupper() and len(label) <= 6:
+        return surface.isupper()
+    first = surface[0]
+    return first.isupper() or first.isdigit() or label[0].islower()
+
+
+class Gazetteer:
+    """Entries by kind and key, and an index from normalised names to entries.
+
+    World rows (GeoNames, ISO 3166) stay plain tuples until a lookup needs them, which keeps loading fast.
+    """
+
+    def __init__(self, entries: list[Entry], lexicon: Mapping[str, Any], world: list[list[str]] | None = None) -> None:
+        self.lexicon = lexicon
+        self._entries: dict[str, Entry] = {}
+        self._world = world or []
+        self._world_keys: dict[str, int] = {}
+        self._index: dict[str, list[tuple[Entry | int, str]]] = {}
+        self._longest: dict[str, int] = {}
+        stop = {normalize(w) for w in lexicon.get("common_words", [])}
+        for item in entries:
+            self._entries.setdefault(item.iri_path, item)
+        for item in self._entries.values():
+            for label, _lang in item.labels:
+                self._add(normalize(label), item, label)
+        for row_number, row in enumerate(self._world):
+            self._add_world(row_number, row, stop)
+        for candidates in self._index.values():
+            if len(candidates) > 1:
+                candidates.sort(key=self._rank)
+
+    def _rank(self, candidate: tuple[Entry | int, str]) -> tuple[bool, int]:
+        ref = candidate[0]
+        if isinstance(ref, Entry):
+            return False, -(ref.population or 0)
+        return True, -int(self._world[ref][7] or 0)
+
+    def _add_world(self, row_number: int, row: list[str], stop: set[str]) -> None:
+        path = "place/" + row[0]
+        if path not in self._world_keys:
+            self._world_keys[path] = row_number
+        if row[1] == "country":
+            self._world_keys.setdefault("actor/" + row[0], row_number)
+        big = len(row[7]) > 6  # population of a million or more
+        for spelling in (row[2], row[8]) if row[8] else (row[2],):
+            name = normalize(spelling)
+            if name and name not in stop and (len(name) > 3 or big):
+                self._index.setdefault(name, []).append((row_number, spelling))
+                first, _, rest = name.partition(" ")
+                words = rest.count(" ") + 2 if rest else 1
+                if words > self._longest.get(first, 0):
+                    self._longest[first] = min(words, _MAX_WORDS)
+
+    def _add(self, name: str, ref: Entry | int, label: str) -> None:
+        if not name:
+            return
+        candidates = self._index.setdefault(name, [])
+        if isinstance(ref, Entry) and any(c[0] is ref and c[1] == label for c in candidates):
+            return
+        candidates.append((ref, label))
+        first, words = name.split(" ", 1)[0], name.count(" ") + 1
+        self._longest[first] = max(self._longest.get(first, 0), min(words, _MAX_WORDS))
+
+    def _resolve(self, ref: Entry | int, kinds: Collection[str] | None) -> list[Entry]:
+        if isinstance(ref, Entry):
+            return [ref] if kinds is None or ref.kind in kinds else []
+        found = []
+        for path in ("place/", "actor/"):
+            item = self._world_entry(path + self._world[ref][0])
+            if item is not None and (kinds is None or item.kind in kinds):
+                found.append(item)
+        return found
+
+    def _world_entry(self, path: str) -> Entry | None:
+        if path in self._entries:
+            return self._entries[path] if not self._entries[path].curated else None
+        row_number = self._world_keys.get(path)
+        if row_number is None:
+            return None
+        place, actor = _world_entries(self._world[row_number])
+        self._entries[place.iri_path] = place
+        if actor is not None:
+            self._entries[actor.iri_path] = actor
+        return self._entries.get(path)
+
+    @classmethod
+    def load(cls, folder: Path | None = None) -> Gazetteer:
+        """The gazetteer in ``folder`` (default: the project's ``data/gazetteer``, loaded once).
+
+        >>> Gazetteer.load().entry("place/khojaly").subtype
+        'town'
+        """
+        if folder is None:
+            return _default()
+        return _read(folder)
+
+    def entry(self, key: str) -> Entry:
+        """The entry for ``place/khojaly``, ``actor/icrc``, ``named-event/...`` or a bare key.
+
+        >>> Gazetteer.load().entry("icrc").subtype
+        'organization'
+        """
+        paths = [key] if "/" in key else [f"{prefix}/{key}" for prefix in _PREFIX.values()]
+        for path in paths:
+            found = self._entries.get(path) or self._world_entry(path)
+            if found is not None:
+                return found
+        raise KeyError(key)
+
+    def entries(self, kind: str | None = None) -> Iterator[Entry]:
+        """All entries, or those of one kind (world entries included)."""
+        for path in list(self._world_keys):
+            self._world_entry(path)
+        return (e for e in list(self._entries.values()) if kind is None or e.kind == kind)
+
+    def lookup(self, name: str, kinds: Collection[str] | None = None) -> tuple[Entry, ...]:
+        """Entries one name may denote, best first.
+
+        >>> Gazetteer.load().lookup("Izyum")[0].key
+        'izium'
+        """
+        found = self._index.get(normalize(name), [])
+        return tuple(dict.fromkeys(e for ref, _ in found for e in self._resolve(ref, kinds)))
+
+    def find(self, text: str, kinds: Collection[str] | None = None) -> list[Match]:
+        """Known names in ``text``: non-overlapping, longest first, in text order.
+
+        >>> [(m.text, m.entry.key) for m in Gazetteer.load().find("Shelling hit Stepanakert/Khankendi.")]
+        [('Stepanakert/Khankendi', 'stepanakert')]
+        """
+        tokens = [(m.start(), m.end(), normalize(m.group())) for m in _TOKEN.finditer(text)]
+        matches: list[Match] = []
+        i = 0
+        while i < len(tokens):
+            found = self._longest_at(text, tokens, i, kinds)
+            if found is None:
+                i += 1
+                continue
+            match, width = found
+            matches.append(match)
+            i += width
+        return matches
+
+    def _longest_at(
+        self, text: str, tokens: list[tuple[int, int, str]], i: int, kinds: Collection[str] | None
+    ) -> tuple[Match, int] | None:
+        longest = self._longest.get(tokens[i][2], 0)
+        for width in range(min(longest, len(tokens) - i), 0, -1):
+            window = tokens[i : i + width]
+            if any(not _GAP.fullmatch(text[a[1] : b[0]]) for a, b in itertools.pairwise(window)):
+                continue
+            candidates = self._index.get(" ".join(t[2] for t in window))
+            if not candidates:
+                continue
+            start, end = window[0][0], window[-1][1]
+            surface = text[start:end]
+            fitting = [e for ref, label in candidates if _surface_ok(surface, label) for e in self._resolve(ref, kinds)]
+            if fitting:
+                return Match(start, end, surface, tuple(dict.fromkeys(fitting))), width
+        return None
+
+
+@lru_cache(maxsize=1)
+def _default() -> Gazetteer:
+    return _read(DATA)
+
+
+def _yaml(path: Path) -> dict[str, Any]:
+    if not path.exists():
+        return {}
+    with path.open(encoding="utf-8") as handle:
+        data = yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    return data or {}
+
+
+def _read(folder: Path) -> Gazetteer:
+    lexicon = _yaml(folder / "lexicon.yaml")
+    suffixes = lexicon.get("place_suffixes", {})
+    curated = [_place(k, v, suffixes) for k, v in _yaml(folder / "places.yaml").items()]
+    curated += [_actor(k, v) for k, v in _yaml(folder / "actors.yaml").items()]
+    curated += [_event(k, v) for k, v in _yaml(folder / "events.yaml").items()]
+    actor_keys = {e.key for e in curated if e.kind == "actor"}
+    curated += [
+        Entry(e.key, "actor", e.label, e.labels[:1], subtype="state", wikidata=e.wikidata)
+        for e in curated
+        if e.kind == "place" and e.subtype == "country" and e.key not in actor_keys
+    ]
+    known = {e.geonames for e in curated if e.geonames} | {e.key for e in curated}
+    world = [row for row in _world_rows(folder / "world.tsv") if row[5] not in known and row[0] not in known]
+    return Gazetteer(curated, lexicon, world)
+
+
+def _labels(names: Mapping[str, list[str]]) -> tuple[tuple[str, str], ...]:
+    out: list[tuple[str, str]] = []
+    for lang, spellings in names.items():
+        for spelling in spellings:
+            out.append((str(spelling), lang))
+            if lang == "ru":
+                out.extend((form, lang) for form in russian_forms(str(spelling)))
+    return tuple(dict.fromkeys(out))
+
+
+def _common(key: str, kind: str, raw: Mapping[str, Any], labels: tuple[tuple[str, str], ...]) -> Entry:
+    label = next((text for text, lang in labels if lang == "en"), labels[0][0] if labels else key)
+    wikidata, geonames = raw.get("wikidata"), raw.get("geonames")
+    return Entry(
+        key, kind, str(raw.get("label", label)), labels,
+        wikidata=str(wikidata) if wikidata else None, geonames=str(geonames) if geonames else None,
+    )  # fmt: skip
+
+
+def _place(key: str, raw: Mapping[str, Any], suffixes: Mapping[str, Any]) -> Entry:
+    names: dict[str, list[str]] = {lang: list(v) for lang, v in raw.get("names", {}).items()}
+    for lang, bases in raw.get("bases", {}).items():
+        for suffix in suffixes.get(raw["type"], {}).get(lang, []):
+            names.setdefault(lang, []).extend(f"{base} {suffix}" for base in bases)
+    stands_for = raw.get("capital_of") or (key if raw["type"] == "country" else None)
+    return replace(
+        _common(key, "place", raw, _labels(names)), subtype=raw["type"], lat=raw.get("lat"), long=raw.get("long"),
+        parent=raw.get("parent"), stands_for=stands_for,
+    )  # fmt: skip
+
+
+def _actor(key: str, raw: Mapping[str, Any]) -> Entry:
+    entry = _common(key, "actor", raw, _labels(raw.get("names", {})))
+    return replace(entry, subtype=raw["kind"], demonyms=tuple(raw.get("demonyms", ())), people=raw.get("people"))
+
+
+def _event(key: str, raw: Mapping[str, Any]) -> Entry:
+    entry = _common(key, "named_event", raw, _labels(raw.get("names", {})))
+    return replace(
+        entry, subtype=raw["type"], event_type=raw["type"], begin=raw.get("begin"), end=raw.get("end"),
+        precision=raw.get("precision"), place=raw.get("place"),
+    )  # fmt: skip
+
+
+def _world_rows(path: Path) -> list[list[str]]:
+    if not path.exists():
+        return []
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [(line.split("\t") + [""] * _WORLD_COLUMNS)[:_WORLD_COLUMNS] for line in lines]
+
+
+def _world_entries(row: list[str]) -> tuple[Entry, Entry | None]:
+    """The place (and for a country, the state) of one world.tsv row."""
+    key, kind, label, lat, long, geonames, parent, population, ru = row
+    labels = ((label, "en"), (ru, "ru")) if ru else ((label, "en"),)
+    place = Entry(
+        key, "place", label, labels, subtype=kind, lat=float(lat) if lat else None,
+        long=float(long) if long else None, geonames=geonames or None, parent=parent or None,
+        population=int(population) if population else None, curated=False,
+        stands_for=key if kind == "country" else None,
+    )  # fmt: skip
+    actor = Entry(key, "actor", label, ((label, "en"),), subtype="state", curated=False) if kind == "country" else None
+    return place, actor
+
+
+_ADJECTIVE = {"ий": ("ого", "ому", "им", "ом"), "ый": ("ого", "ому", "ым", "ом"), "ой": ("ого", "ому", "ым", "ом")}
+_FEMININE = {"ая": ("ой", "ой", "ой", "ой", "ую")}
+
+
+def russian_forms(label: str) -> list[str]:
+    """Oblique case forms of a Russian place or organisation name (its first two words inflect).
+
+    >>> russian_forms("Ходжавендский район")[:2]
+    ['Ходжавендского района', 'Ходжавендскому району']
+    >>> russian_forms("Киевская область")[0]
+    'Киевской области'
+    """
+    words = label.split(" ")
+    head, tail = words[:2], words[2:]
+    inflected = [_word_cases(w) for w in head]
+    out = []
+    for case in range(5):
+        form = " ".join([forms[case] for forms in inflected] + tail)
+        if form != label:
+            out.append(form)
+    return list(dict.fromkeys(out))
+
+
+def _word_cases(word: str) -> tuple[str, str, str, str, str]:
+    """Genitive, dative, instrumental, prepositional, accusative of one Russian word (a guess by ending)."""
+    low = word.lower()
+    if low[-2:] in _ADJECTIVE and len(low) > 4:
+        gen, dat, ins, pre = (word[:-2] + e for e in _ADJECTIVE[low[-2:]])
+        return gen, dat, ins, pre, word
+    if low.endswith("ая"):
+        gen, dat, ins, pre, acc = (word[:-2] + e for e in _FEMININE["ая"])
+        return gen, dat, ins, pre, acc
+    if low.endswith("ия"):
+        stem = word[:-1]
+        return stem + "и", stem + "и", stem + "ей", stem + "и", stem + "ю"
+    if low.endswith("ь"):
+        stem = word[:-1]
+        return stem + "и", stem + "и", stem + "ью", stem + "и", word
+    if low.endswith("а"):
+        stem = word[:-1]
+        vowel = "и" if stem[-1:].lower() in "кгхжшчщ" else "ы"
+        return stem + vowel, stem + "е", stem + "ой", stem + "е", stem + "у"
+    if low.endswith("я"):
+        stem = word[:-1]
+        return stem + "и", stem + "е", stem + "ей", stem + "е", stem + "ю"
+    if re.search(r"[бвгджзклмнпрстфхцчшщ]$", low):
+        return word + "а", word + "у", word + "ом", word + "е", word
+    return word, word, word, word, word
