@@ -40,17 +40,24 @@ def extract(doc: Document, gazetteer: Gazetteer) -> Extraction:
     info = {m.key: _info(gazetteer, m.key) for m in named}
     anniversaries = _anniversaries(gazetteer, named)
     published = find_publication_date(text, doc.meta.get("date"), anniversaries)
-    anchor_day = published.span.start if published and published.span else None
-    periods = {m.name.lower(): _period(gazetteer, m.key) for m in named if info[m.key].begin}
-    for m in named:
-        periods[m.anchor.quote.lower()] = _period(gazetteer, m.key)
-    dates = extract_dates(text, anchor_day, language, {k: v for k, v in periods.items() if v})
+    # Only a day anchors "on Friday" or "yesterday"; a year-only date would shift them to 1 January.
+    anchor_day = published.span.start if published and published.span and published.precision is Precision.DAY else None
+    # Wars serve as periods ("since the First Karabakh War"); a massacre's name is an event, not a time.
+    periods = {
+        name: period
+        for m in named
+        if info[m.key].event_type == "armed_conflict_war" and (period := _period(gazetteer, m.key))
+        for name in (m.name.lower(), m.anchor.quote.lower())
+    }
+    dates = extract_dates(text, anchor_day, language, periods)
     places = extract_places(text, gazetteer, language)
     notes: list[str] = []
     if language in FULL_LANGUAGES or language in PARTIAL_LANGUAGES:
         actors = extract_actors(text, gazetteer, places)
         quantities = extract_quantities(text, dates)
-        events = extract_events(text, places, actors, dates, quantities, named, info, language)
+        # A named event's own span stays on the named event (reference graph); the mention is not dated by it.
+        events = extract_events(text, places, actors, dates, quantities, named, info, language,
+                                date_named_events=False)
     else:
         actors, quantities, events = [], [], []
         notes.append(f"language {language!r}: only dates and gazetteer places were extracted")

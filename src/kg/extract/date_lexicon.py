@@ -1,0 +1,158 @@
+"""Month names, weekdays and relative-time words from ``data/lexicon``, as lookups and regexes."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from kg.extract.lexicon_data import load_lexicon
+
+#: languages whose month names are always looked for (they cannot be mistaken for other words)
+_ALWAYS = ("en", "ru")
+
+
+@dataclass(frozen=True)
+class DateLexicon:
+    """Time words of the languages looked for in one text (lower case)."""
+
+    months: dict[str, int]
+    abbreviations: frozenset[str]
+    ambiguous: frozenset[str]
+    month_suffix: str
+    weekdays: dict[str, int]
+    day_offsets: dict[str, int]
+    periods: dict[str, tuple[str, int]]
+    year_qualifiers: dict[str, int]
+    month_prepositions: tuple[str, ...]
+    units: dict[str, str]
+    ago_words: tuple[str, ...]
+    since_phrases: tuple[str, ...]
+    month_ties: tuple[str, ...]
+    day_ties: tuple[str, ...]
+    anniversary_words: tuple[str, ...]
+    number_labels: frozenset[str]
+    count_nouns: frozenset[str]
+
+    def month_of(self, word: str) -> int | None:
+        """Month number of a written month form (with an Azerbaijani case suffix allowed)."""
+        key = word.lower().rstrip(".")
+        if key in self.months:
+            return self.months[key]
+        stems = [form for form in self.months if key.startswith(form)]
+        return self.months[max(stems, key=len)] if stems else None
+
+    def is_month(self, word: str) -> bool:
+        """True when ``word`` is a month as written (ambiguous forms must be capitalised)."""
+        key = word.lower().rstrip(".")
+        if key in self.ambiguous or any(key.startswith(a) and len(a) > 3 for a in self.ambiguous):
+            return word[:1].isupper()
+        return self.month_of(word) is not None
+
+
+def alternation(words: Any) -> str:
+    """Regex alternation of literal phrases, longest first; spaces match any white space.
+
+    >>> alternation(["in these days", "in"])
+    'in\\\\s+these\\\\s+days|in'
+    """
+    parts = sorted({str(w) for w in words}, key=len, reverse=True)
+    return "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in parts)
+
+
+def _by_language(section: dict[str, Any], languages: tuple[str, ...]) -> list[Any]:
+    return [section[lang] for lang in languages if lang in section]
+
+
+def _month_forms(languages: tuple[str, ...]) -> tuple[dict[str, int], set[str], set[str], list[str]]:
+    """Month forms with their numbers, the abbreviations, the ambiguous forms, the case suffixes."""
+    months: dict[str, int] = {}
+    ambiguous: set[str] = set()
+    abbreviations: set[str] = set()
+    suffixes: list[str] = []
+    for entry in _by_language(load_lexicon("months"), languages):
+        for group in ("names", "abbreviations"):
+            for number, forms in (entry.get(group) or {}).items():
+                months.update({form: int(number) for form in forms})
+                if group == "abbreviations":
+                    abbreviations.update(forms)
+        ambiguous.update(entry.get("ambiguous") or [])
+        if entry.get("suffix"):
+            suffixes.append(entry["suffix"])
+    return months, abbreviations, ambiguous, suffixes
+
+
+@functools.cache
+def date_lexicon(language: str = "en") -> DateLexicon:
+    """The time words for a text in ``language`` (English and Russian are always included).
+
+    >>> date_lexicon("en").month_of("FEBRUARY"), date_lexicon("az").month_of("fevralda")
+    (2, 2)
+    """
+    languages = tuple(dict.fromkeys((*_ALWAYS, language)))
+    words = load_lexicon("date_words")
+    months, abbreviations, ambiguous, suffixes = _month_forms(languages)
+    merged: dict[str, dict[str, Any]] = {}
+    for key in ("day_offsets", "period_phrases", "year_qualifiers"):
+        merged[key] = {}
+        for entry in _by_language(words[key], languages):
+            merged[key].update(entry)
+    weekdays = {
+        form: int(day)
+        for entry in _by_language(words["weekdays"], languages)
+        for day, forms in entry.items()
+        for form in forms
+    }
+    units = {
+        form: unit
+        for entry in _by_language(words["time_units"], languages)
+        for unit, forms in entry.items()
+        for form in forms
+    }
+
+    def flat(key: str) -> tuple[str, ...]:
+        return tuple(w for entry in _by_language(words[key], languages) for w in entry)
+
+    return DateLexicon(
+        months=months,
+        abbreviations=frozenset(abbreviations),
+        ambiguous=frozenset(ambiguous),
+        month_suffix="|".join(suffixes),
+        weekdays=weekdays,
+        day_offsets=merged["day_offsets"],
+        periods={k: (v[0], int(v[1])) for k, v in merged["period_phrases"].items()},
+        year_qualifiers=merged["year_qualifiers"],
+        month_prepositions=flat("month_prepositions"),
+        units=units,
+        ago_words=flat("ago_words"),
+        since_phrases=flat("since_phrases"),
+        month_ties=flat("month_ties"),
+        day_ties=flat("day_ties"),
+        anniversary_words=flat("anniversary_words"),
+        number_labels=frozenset(words["number_labels"]),
+        count_nouns=frozenset(words["count_nouns"]),
+    )
+
+
+@functools.cache
+def month_regex(language: str = "en") -> str:
+    """Regex source matching one written month form (not captured).
+
+    >>> bool(re.fullmatch(month_regex("ru"), "февраля", re.I))
+    True
+    """
+    lex = date_lexicon(language)
+    full = alternation(f for f in lex.months if f not in lex.abbreviations)
+    short = alternation(lex.abbreviations)
+    suffix = f"(?:{lex.month_suffix})?" if lex.month_suffix else ""
+    return rf"(?<!\w)(?:(?:{full}){suffix}(?!\w)|(?:{short})(?:\.|(?!\w)))"
+
+
+def weekday_regex(language: str = "en") -> str:
+    """Regex source matching one weekday name.
+
+    >>> bool(re.fullmatch(weekday_regex(), "Friday", re.I))
+    True
+    """
+    return rf"(?<!\w)(?:{alternation(date_lexicon(language).weekdays)})(?!\w)"

@@ -1,0 +1,163 @@
+"""The document's own date: front matter, a dateline, a date line under the headline,
+a signature-block date or a trailing timestamp; the year inferred when a dateline omits it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import replace
+from datetime import date
+
+from kg.extract.date_patterns import find_written_dates
+from kg.extract.date_spans import Found, day_span, month_span, safe_date, year_span
+from kg.extract.number_words import ordinal_regex, parse_ordinal
+from kg.extract.text import anchor
+from kg.model import Anchor, DateMention, Precision, Span
+
+_HEADER_LINES = 5
+#: words a date line may carry besides the date ("Published:", "Monday", a place, "GMT")
+_STANDALONE_WORDS = 2
+_FOOTER_LINES = 4
+#: a dateline opens with a place (and maybe a country or agency) before the date
+_DATELINE_PREFIX = re.compile(r"^[\W_]*(?P<first>[^\W\d_])[^.!?\n]{0,60}?(?:,|\(|\u2013|\u2014|-)\s*$")
+_MARKUP = re.compile(r"[*_#>|`]+")
+_ANNIVERSARY = re.compile(
+    rf"(?P<ord>{ordinal_regex()})\s+anniversary\s+of\s+(?:the\s+)?(?P<event>[^.;:\n]+)", re.IGNORECASE
+)
+_ISO_META = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?(?:[T ].*)?$")
+
+
+def find_publication_date(
+    text: str,
+    meta_date: str | None = None,
+    anniversaries: Mapping[str, date] | None = None,
+) -> DateMention | None:
+    """The date the document gives itself, or None when no year can be told.
+
+    ``anniversaries`` maps a lower-cased event name to its date, so that "the 32nd
+    anniversary of X" can supply the year a dateline leaves out.
+
+    >>> find_publication_date("Title\\n\\nGENEVA (2 November 2020) - The envoy said.").iso
+    '2020-11-02'
+    >>> find_publication_date("Title\\n\\nBAKU, March 3. The envoy said.") is None
+    True
+    """
+    if meta_date:
+        from_meta = _from_meta(meta_date)
+        if from_meta is not None:
+            return from_meta
+    lines = list(_lines(text))
+    header = [line for line in lines[:_HEADER_LINES] if _dateline_date(text, line)]
+    footer = [line for line in lines[-_FOOTER_LINES:] if _standalone_date(text, line)]
+    candidates = [d for line in header if (d := _dateline_date(text, line))]
+    candidates += [d for line in reversed(footer) if (d := _standalone_date(text, line))]
+    if candidates:
+        first = candidates[0]
+        if first.year is not None:
+            return _mention(text, first, first.span)
+        year = _year_from_others(first, candidates[1:]) or _year_from_anniversary(text, anniversaries)
+        day = safe_date(year, first.month or 1, first.day or 1) if year else None
+        return _mention(text, first, day_span(day)) if day else None
+    return _anniversary_year(text, anniversaries)
+
+
+def _mention(text: str, found: Found, span: Span | None) -> DateMention:
+    return DateMention(anchor(text, found.start, found.end), span, found.precision, "dateline")
+
+
+def _from_meta(value: str) -> DateMention | None:
+    """A front-matter date: ISO (date, year-month, year, timestamp) or written out."""
+    match = _ISO_META.match(value.strip())
+    if match:
+        year = int(match.group(1))
+        month, day = (int(g) if g else None for g in match.groups()[1:3])
+        if month and day and (found := safe_date(year, month, day)):
+            return DateMention(Anchor(0, 0, ""), day_span(found), Precision.DAY, "meta")
+        if month and 1 <= month <= 12:
+            return DateMention(Anchor(0, 0, ""), month_span(year, month), Precision.MONTH, "meta")
+        return DateMention(Anchor(0, 0, ""), year_span(year), Precision.YEAR, "meta")
+    written = [f for f in find_written_dates(value, None) if f.year is not None]
+    if not written:
+        return None
+    best = max(written, key=lambda f: f.end - f.start)
+    return DateMention(Anchor(0, 0, ""), best.span, best.precision, "meta")
+
+
+def _lines(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each non-blank line."""
+    for match in re.finditer(r"[^\n]+", text):
+        if match.group().strip():
+            yield match.start(), match.end()
+
+
+def _dates_in(text: str, line: tuple[int, int]) -> list[Found]:
+    start, end = line
+    found = [f for f in find_written_dates(text[start:end], None) if f.month or f.year]
+    longest: list[Found] = []
+    for item in sorted(found, key=lambda f: (-(f.end - f.start), f.start)):
+        if all(item.end <= k.start or item.start >= k.end for k in longest):
+            longest.append(item)
+    return [_shifted(f, start) for f in sorted(longest, key=lambda f: f.start)]
+
+
+def _shifted(found: Found, offset: int) -> Found:
+    return replace(found, start=found.start + offset, end=found.end + offset)
+
+
+def _dateline_date(text: str, line: tuple[int, int]) -> Found | None:
+    """A date standing alone on its line, or after a dateline's place ("YEREVAN, JANUARY 14,")."""
+    standalone = _standalone_date(text, line)
+    if standalone is not None:
+        return standalone
+    for found in _dates_in(text, line)[:1]:
+        prefix = _DATELINE_PREFIX.match(text[line[0] : found.start])
+        if found.precision is Precision.DAY and prefix and prefix.group("first").isupper():
+            return found
+    return None
+
+
+def _standalone_date(text: str, line: tuple[int, int]) -> Found | None:
+    """A date that is (nearly) the whole line: "25 February 2022", "Регионы, 2022-10-05 12:18"."""
+    for found in _dates_in(text, line):
+        rest = _MARKUP.sub(" ", text[line[0] : found.start] + " " + text[found.end : line[1]])
+        if found.precision is Precision.DAY and len(re.findall(r"[^\W\d_]+", rest)) <= _STANDALONE_WORDS:
+            return found
+    return None
+
+
+def _year_from_others(dateline: Found, others: list[Found]) -> int | None:
+    """The year of another full date of the header or footer on the same day (a timestamp)."""
+    for other in others:
+        if other.year is not None and (other.month, other.day) == (dateline.month, dateline.day):
+            return other.year
+    return None
+
+
+def _year_from_anniversary(text: str, anniversaries: Mapping[str, date] | None) -> int | None:
+    found = _anniversary(text, anniversaries)
+    return found[0] if found else None
+
+
+def _anniversary(text: str, anniversaries: Mapping[str, date] | None) -> tuple[int, Anchor] | None:
+    """The year of the first "Nth anniversary of X" whose X the caller knows, and where it stands."""
+    if not anniversaries:
+        return None
+    known = {" ".join(name.lower().split()): day for name, day in anniversaries.items()}
+    for match in _ANNIVERSARY.finditer(text):
+        event = " ".join(match.group("event").lower().split())
+        names = [name for name in known if event.startswith(name)]
+        count = parse_ordinal(match.group("ord"))
+        if names and count:
+            name = max(names, key=len)
+            return known[name].year + count, anchor(text, match.start(), match.start("event") + len(name))
+    return None
+
+
+def _anniversary_year(text: str, anniversaries: Mapping[str, date] | None) -> DateMention | None:
+    """With no dated line at all, the year of a known event's anniversary the text marks."""
+    found = _anniversary(text, anniversaries)
+    if found is None:
+        return None
+    year, where = found
+    return DateMention(where, year_span(year), Precision.YEAR, "anniversary")
