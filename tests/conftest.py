@@ -46,7 +46,8 @@ def sample_extraction() -> Extraction:
     """A small extraction built by hand, independent of the extractors."""
     text = SAMPLE_TEXT
     place = EntityMention(_mention(text, "Riverton"), "place/x-riverton", "Riverton", "place", False, "village")
-    army = EntityMention(_mention(text, "Northern army"), "actor/x-northern-army", "Northern army", "armed_group", False)
+    army = EntityMention(_mention(text, "Northern army"), "actor/x-northern-army", "Northern army", "armed_group",
+                         False)
     when = DateMention(_mention(text, "3 March 2021"), Span(date(2021, 3, 3), date(2021, 3, 3)), Precision.DAY)
     published = DateMention(_mention(text, "5 March 2021"), Span(date(2021, 3, 5), date(2021, 3, 5)),
                             Precision.DAY, "dateline")

@@ -56,7 +56,7 @@ def test_decade() -> None:
 
 
 def test_ranges_are_one_interval() -> None:
-    text = "Raids on 11-13 July 2004; the siege of 1975–1979; from 01.02.2001 to 30.06.2002; between 1960 and 1965."  # noqa: RUF001
+    text = "Raids on 11-13 July 2004; the siege of 1975–1979; from 01.02.2001 to 30.06.2002; between 1960 and 1965."
     assert isos(text) == ["2004-07-11/2004-07-13", "1975/1979", "2001-02-01/2002-06-30", "1960/1965"]
 
 
@@ -138,7 +138,7 @@ def test_unanchored_relative_dates_are_unresolved() -> None:
 
 
 def test_russian_months_and_relative_month() -> None:
-    text = "Ещё 3 августа 2019 года и 12 мая. В марте начались работы, с января идёт поиск."  # noqa: RUF001
+    text = "Ещё 3 августа 2019 года и 12 мая. В марте начались работы, с января идёт поиск."
     assert isos(text, language="ru") == ["2019-08-03", "2022-05-12", "2023-03", "2023-01"]
 
 

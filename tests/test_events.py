@@ -156,3 +156,9 @@ def test_search_for_the_missing_in_russian_is_one_event() -> None:
 
 def test_language_without_lexicon_gives_no_trigger_events() -> None:
     assert extract_events("Des soldats ont tué dix civils.", [], [], [], [], language="fr") == []
+
+
+def test_regression_inverted_attribution_keeps_the_events_date() -> None:
+    text = "A mass grave was found in Lakeside on 10 March 2021, said the agency's director."
+    (event,) = extract_events(text, [place(text, "Lakeside")], [], [day(text, "10 March 2021", date(2021, 3, 10))], [])
+    assert event.date is not None and event.date.iso == "2021-03-10"

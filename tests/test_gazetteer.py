@@ -1,4 +1,3 @@
-# ruff: noqa: RUF001
 import time
 
 from kg.gazetteer import Gazetteer, normalize, russian_forms

@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001  (statements in Cyrillic, Armenian and with typographic dashes are the point here)
+
 import pytest
 
 from kg.extract.language import detect_language

@@ -20,7 +20,7 @@ def test_meta_date_at_month_precision() -> None:
 
 
 def test_dateline_with_place_and_parentheses() -> None:
-    text = "Envoy urges restraint\n\nNAIROBI (14 June 2021) – The envoy called for calm."  # noqa: RUF001
+    text = "Envoy urges restraint\n\nNAIROBI (14 June 2021) – The envoy called for calm."
     found = find_publication_date(text)
     assert found is not None
     assert (found.iso, found.anchor.quote, found.kind) == ("2021-06-14", "14 June 2021", "dateline")
@@ -45,7 +45,7 @@ def test_signature_block_date_at_the_end() -> None:
 
 
 def test_dateline_without_year_takes_the_year_of_a_timestamp() -> None:
-    text = "Новости\n\nКазань, 12 июля, корреспондент\n\nТекст новости.\n\nОбщество, 2019-07-12 10:05"  # noqa: RUF001
+    text = "Новости\n\nКазань, 12 июля, корреспондент\n\nТекст новости.\n\nОбщество, 2019-07-12 10:05"
     found = find_publication_date(text)
     assert found is not None
     assert (found.iso, found.anchor.quote) == ("2019-07-12", "12 июля")

@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001  (statements in Cyrillic, Armenian and with typographic dashes are the point here)
+
 from kg.extract.speakers import describe_role, extract_speakers
 from kg.model import Document
 

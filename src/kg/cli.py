@@ -6,7 +6,7 @@ Exit codes: 0 ok, 1 validation failed, 2 usage or input error.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -17,6 +17,7 @@ from kg import __version__
 from kg.errors import KgError
 from kg.ingest import Report, ingest
 from kg.queries import FORMATS, from_solutions, load, render
+from kg.remote import MODES, push, select
 from kg.resources import STATEMENTS_DIR
 from kg.store import Store
 from kg.summary import summary_table
@@ -24,6 +25,8 @@ from kg.validate import validate_store
 
 EXPORT_FORMATS = {"trig": RdfFormat.TRIG, "nquads": RdfFormat.N_QUADS, "turtle": RdfFormat.TURTLE,
                   "jsonld": RdfFormat.JSON_LD}
+JOBS_OPTION = click.option("--jobs", "-j", default=1, show_default=True, type=click.IntRange(1),
+                           help="Extract in this many worker processes.")
 STORE_OPTION = click.option("--store", "store_path", envvar="KG_STORE", default="kg-store", show_default=True,
                             type=click.Path(path_type=Path), help="Folder of the embedded store (env KG_STORE).")
 
@@ -35,16 +38,29 @@ class UserError(click.ClickException):
 
 
 @contextmanager
-def _user_errors() -> Iterator[None]:
+def _user_errors(subject: object = None) -> Iterator[None]:
+    """Library errors, and the OS and SPARQL errors a user's own paths and query files cause, as one line."""
     try:
         yield
     except KgError as error:
         raise UserError(str(error)) from None
+    except OSError as error:  # e.g. --out in a folder that does not exist, or a file where a folder should be
+        where = subject or error.filename
+        raise UserError(f"{where}: {error.strerror or error}" if where else str(error)) from None
+    except SyntaxError as error:
+        raise UserError(f"{subject}: invalid SPARQL ({error})") from None
 
 
 def _open(store_path: Path) -> Store:
     with _user_errors():
         return Store(store_path)
+
+
+def _open_existing(store_path: Path) -> Store:
+    """The store for commands that only read it: a mistyped --store must not read as an empty graph."""
+    if not store_path.is_dir():
+        raise UserError(f"{store_path}: no store here (run kg build or kg ingest first, or give --store)")
+    return _open(store_path)
 
 
 @contextmanager
@@ -70,12 +86,22 @@ def cli() -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @STORE_OPTION
 @click.option("--force", is_flag=True, help="Extract again even when a document is unchanged.")
-def ingest_command(paths: tuple[Path, ...], store_path: Path, force: bool) -> None:
+@JOBS_OPTION
+def ingest_command(paths: tuple[Path, ...], store_path: Path, force: bool, jobs: int) -> None:
     """Read statements from files or folders (.md .txt .html .json .jsonl) and add them to the store."""
     store = _open(store_path)
     with _progress("ingesting") as progress, _user_errors():
-        report = ingest(paths, store, force=force, progress=progress)
+        report = ingest(_canonical(paths), store, force=force, progress=progress, jobs=jobs)
     _finish(report)
+
+
+def _canonical(paths: Iterable[Path]) -> list[Path]:
+    """Absolute paths: a document's identity comes from its path, the same file must give the same one.
+
+    >>> _canonical([Path("/a/b/../c.md")])
+    [PosixPath('/a/c.md')]
+    """
+    return [path.resolve() for path in paths]
 
 
 def _finish(report: Report) -> None:
@@ -95,16 +121,18 @@ def _finish(report: Report) -> None:
               type=click.Path(path_type=Path), help="Folder of statements to ingest.")
 @click.option("--out", "out_dir", default="build", show_default=True, type=click.Path(path_type=Path),
               help="Folder for the exports (graph.trig).")
-def build(store_path: Path, statements_dir: Path, out_dir: Path) -> None:
+@JOBS_OPTION
+def build(store_path: Path, statements_dir: Path, out_dir: Path, jobs: int) -> None:
     """The main job: ingest the statements folder, validate, write build/graph.trig, print a summary."""
     store = _open(store_path)
     with _progress("building") as progress, _user_errors():
-        report = ingest([statements_dir], store, progress=progress)
+        report = ingest(_canonical([statements_dir]), store, progress=progress, jobs=jobs)
         validation = validate_store(store)
         out_dir.mkdir(parents=True, exist_ok=True)
         store.dump(out_dir / "graph.trig", RdfFormat.TRIG)
-    for line in report.lines():
-        click.echo(line, err=True)
+    for outcome in report.outcomes:
+        if outcome.status != "rejected":  # rejected files get their one error line below
+            click.echo(outcome.line(), err=True)
     click.echo(summary_table(store, validation.conforms))
     click.echo(f"wrote {out_dir / 'graph.trig'}")
     if not validation.conforms:
@@ -122,19 +150,32 @@ def build(store_path: Path, statements_dir: Path, out_dir: Path) -> None:
 @STORE_OPTION
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
               help="How to print the results.")
-def query(name: str, store_path: Path, fmt: str) -> None:
+@click.option("--endpoint", metavar="QUERY_URL", help="Run on a SPARQL 1.1 endpoint instead of the local store.")
+def query(name: str, store_path: Path, fmt: str, endpoint: str | None) -> None:
     """Run a named query from queries/ (statements, places, dates, events, ...) or a .rq file."""
-    with _user_errors():
+    with _user_errors(name):
         sparql = load(name)
-        store = _open(store_path)
-        click.echo(render(from_solutions(store.query(sparql)), fmt), nl=False)
+        results = select(endpoint, sparql) if endpoint else from_solutions(_open_existing(store_path).query(sparql))
+        click.echo(render(results, fmt), nl=False)
+
+
+@cli.command(name="push")
+@click.argument("url")
+@STORE_OPTION
+@click.option("--mode", type=click.Choice(MODES), default="auto", show_default=True,
+              help="quads: N-Quads bulk to a dataset endpoint; graphs: one Graph Store Protocol PUT per graph.")
+def push_command(url: str, store_path: Path, mode: str) -> None:
+    """Load the whole store into a SPARQL 1.1 server (e.g. http://localhost:7878/store); see docs/remote.md."""
+    store = _open(store_path)
+    with _user_errors():
+        click.echo(push(store, url, mode).line())
 
 
 @cli.command()
 @STORE_OPTION
 def validate(store_path: Path) -> None:
     """Check the store against the SHACL shapes; exit 1 when it does not conform."""
-    store = _open(store_path)
+    store = _open_existing(store_path)
     with _user_errors():
         report = validate_store(store)
     click.echo(report.text())
@@ -149,8 +190,8 @@ def validate(store_path: Path) -> None:
 @click.option("--out", type=click.Path(path_type=Path), help="File to write (default: stdout).")
 def export(store_path: Path, fmt: str, out: Path | None) -> None:
     """Write the whole graph (all named graphs) to stdout or a file."""
-    store = _open(store_path)
-    with _user_errors():
+    store = _open_existing(store_path)
+    with _user_errors(out):
         data = store.dump(out, EXPORT_FORMATS[fmt])
     if data is not None:
         sys.stdout.buffer.write(data)

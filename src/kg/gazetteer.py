@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001, RUF002  (Cyrillic, Azerbaijani and typographic letters are meant)
+
 """Shared entities and their spellings: places, actors and named events, with a fast name finder.
 
 The curated files in ``data/gazetteer`` (places, actors, events) win over the world table built from

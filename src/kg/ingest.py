@@ -16,7 +16,9 @@ from pyoxigraph import NamedNode, Quad
 
 from kg.errors import InputError
 from kg.gazetteer import Gazetteer
+from kg.links import candidates
 from kg.mapping import content_hash
+from kg.mapping.links import map_links
 from kg.model import Document
 from kg.parallel import Counts, Job, Mapped, run_jobs, work
 from kg.pipeline import EXTRACTOR
@@ -92,9 +94,15 @@ def documents(paths: Iterable[Path], report: Report) -> Iterator[Document]:
                 report.outcomes.append(Outcome(error.path, "rejected", error.problem))
 
 
-def ingest(paths: Iterable[Path], store: Store, gazetteer: Gazetteer | None = None,
-           validator: Validator | None = None, force: bool = False,
-           progress: Callable[[str], None] | None = None, jobs: int = 1) -> Report:
+def ingest(
+    paths: Iterable[Path],
+    store: Store,
+    gazetteer: Gazetteer | None = None,
+    validator: Validator | None = None,
+    force: bool = False,
+    progress: Callable[[str], None] | None = None,
+    jobs: int = 1,
+) -> Report:
     """Add or replace the documents under ``paths`` in ``store``; each document is atomic.
 
     ``jobs`` > 1 extracts in that many worker processes; the results are the same as with one.
@@ -108,8 +116,9 @@ def ingest(paths: Iterable[Path], store: Store, gazetteer: Gazetteer | None = No
     return report
 
 
-def ingest_document(doc: Document, store: Store, gazetteer: Gazetteer,
-                    validator: Validator | None = None, force: bool = False) -> Outcome:
+def ingest_document(
+    doc: Document, store: Store, gazetteer: Gazetteer, validator: Validator | None = None, force: bool = False
+) -> Outcome:
     """Extract, map, validate and store one document; unchanged documents are skipped."""
     job = _job(doc, store, force)
     return _store(job, None if job.skip else work(job, gazetteer), store, validator)
@@ -129,9 +138,11 @@ def _store(job: Job, mapped: Mapped | None, store: Store, validator: Validator |
         return Outcome(source, "unchanged")
     if mapped.error is not None or mapped.counts is None:
         return Outcome(source, "rejected", mapped.error or "extraction failed")
+    node = document_iri(source)
     quads = mapped.quads()
     problems = validator(store, quads) if validator else []
-    store.replace_document(document_iri(source), quads)
+    quads += map_links(candidates(store, node, quads))
+    store.replace_document(node, quads)
     status = "invalid" if problems else ("replaced" if job.previous_hash else "added")
     return _outcome(source, mapped.counts, status, "; ".join(problems[:3]))
 
@@ -145,7 +156,12 @@ def _extracted_by_this_version(store: Store, doc: NamedNode) -> bool:
 
 def _outcome(source: str, counts: Counts, status: str, detail: str) -> Outcome:
     return Outcome(
-        source, status, detail,
-        statements=counts.statements, events=counts.events, places=counts.places, actors=counts.actors,
+        source,
+        status,
+        detail,
+        statements=counts.statements,
+        events=counts.events,
+        places=counts.places,
+        actors=counts.actors,
         flags=counts.flags,
     )

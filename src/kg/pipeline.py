@@ -1,9 +1,8 @@
-"""Document -> Extraction: runs the extractors in order and assembles one statement per speaker."""
+"""Document -> Extraction: runs the extractors in order and assembles one statement per voice."""
 
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
 
 from kg import __version__
 from kg.extract.actors import extract_actors
@@ -12,11 +11,13 @@ from kg.extract.events import NamedEventInfo, extract_events
 from kg.extract.language import detect_language
 from kg.extract.places import extract_places
 from kg.extract.published import find_publication_date
+from kg.extract.published_inference import KnownEvent, known_event
 from kg.extract.quantities import extract_quantities
+from kg.extract.segments import assemble, segment
 from kg.extract.speakers import extract_speakers
 from kg.extract.text import anchor
 from kg.gazetteer import Gazetteer
-from kg.model import Document, EntityMention, Extraction, Precision, Speaker, Statement
+from kg.model import Document, EntityMention, Extraction, Precision, Speaker
 from kg.vocab import qualified, slug
 
 EXTRACTOR = f"statement-kg-rules-{__version__}"
@@ -64,14 +65,13 @@ def extract(doc: Document, gazetteer: Gazetteer) -> Extraction:
     if language in PARTIAL_LANGUAGES:
         notes.append(f"language {language!r}: event and actor lexicons are English-first; coverage is partial")
     who = extract_speakers(doc, gazetteer)
-    speakers = [_resolve_org(s, gazetteer) for s in who.speakers]
-    statement = Statement(
-        index=0, speaker=speakers[0] if speakers else None, dates=tuple(dates), places=tuple(places),
-        actors=tuple(actors), events=tuple(events), quantities=tuple(quantities),
-    )
+    # One statement per voice; statement 0 (the main speaker's) also holds the narrative, even in a news
+    # report whose main speaker is only quoted: the outlet is its publisher, not a voice of its own.
+    voices = [replace(v, speaker=_resolve_org(v.speaker, gazetteer) if v.speaker else None) for v in segment(doc, who)]
+    statements = assemble(voices, dates, places, actors, events, quantities)
     return Extraction(
         document=doc, language=language, published=published, publisher=who.publisher,
-        statements=(statement,), extractor=EXTRACTOR, notes=tuple(notes),
+        statements=statements, extractor=EXTRACTOR, notes=tuple(notes),
     )
 
 
@@ -98,14 +98,14 @@ def _period(gazetteer: Gazetteer, key: str) -> tuple[str, str, str] | None:
     return entry.begin, entry.end, entry.precision or "day"
 
 
-def _anniversaries(gazetteer: Gazetteer, named: list[EntityMention]) -> dict[str, date]:
-    out: dict[str, date] = {}
+def _anniversaries(gazetteer: Gazetteer, named: list[EntityMention]) -> dict[str, KnownEvent]:
+    out: dict[str, KnownEvent] = {}
     for mention in named:
         entry = gazetteer.entry(mention.key)
         if entry.begin:
-            start = date.fromisoformat(entry.begin if len(entry.begin) == 10 else (entry.begin + "-01-01")[:10])
-            out[mention.anchor.quote.lower()] = start
-            out[entry.label.lower()] = start
+            event = known_event(entry.begin, entry.end)
+            out[mention.anchor.quote.lower()] = event
+            out[entry.label.lower()] = event
     return out
 
 

@@ -16,9 +16,9 @@ from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, QuerySolutions, R
 from pyoxigraph import Store as OxStore
 
 from kg.errors import StoreError
-from kg.vocab import DCTERMS, KG, ORG, SCHEMA
+from kg.vocab import DCTERMS, KG, ORG, SCHEMA, SEM, links_graph
 
-AGENT_LINKS = (SCHEMA.author, SCHEMA.publisher)
+AGENT_LINKS = (SCHEMA.author, SCHEMA.publisher, SCHEMA.mentions)
 
 
 class Store:
@@ -67,7 +67,21 @@ class Store:
             for part in ("head", "assertion", "provenance", "pubinfo"):
                 state.update(self._store.quads_for_pattern(None, None, None, NamedNode(f"{statement}/{part}")))
         state |= self._orphans(doc, state)
+        state |= self._links(state)
         return state
+
+    def _links(self, state: set[Quad]) -> set[Quad]:
+        """Candidate links that touch one of the document's event mentions."""
+        graph = links_graph()
+        events = {q.subject for q in state
+                  if q.predicate == SEM.eventType and not isinstance(q.graph_name, DefaultGraph)}
+        found: set[Quad] = set()
+        for event in events:
+            for quad in self._store.quads_for_pattern(None, None, event, graph):
+                found.add(quad)
+                if quad.predicate in (KG.subject, KG.object):
+                    found.update(self._store.quads_for_pattern(quad.subject, None, None, graph))
+        return found
 
     def _orphans(self, doc: NamedNode, state: set[Quad]) -> set[Quad]:
         """Agent descriptions in the default graph that only this document uses."""

@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001  (Cyrillic, Azerbaijani and typographic letters are meant)
+
 """Actor mentions: people, organisations, states as agents, armed groups and groups of people.
 
 Known actors come from the gazetteer; others from patterns: a person's capitalised name next to a

@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001  (Cyrillic, Azerbaijani and typographic letters are meant)
+
 """Place mentions: gazetteer names in locative use, plus patterns for places the gazetteer lacks.
 
 A state's name (or its capital's) is a place only where the text uses it as a location ("in Armenia",

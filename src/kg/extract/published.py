@@ -1,5 +1,6 @@
 """The document's own date: front matter, a dateline, a date line under the headline,
-a signature-block date or a trailing timestamp; the year inferred when a dateline omits it.
+a signature-block date or a trailing timestamp; else what the text implies
+(:mod:`kg.extract.published_inference`), and the year so inferred when a dateline omits it.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from datetime import date
 
 from kg.extract.date_patterns import find_written_dates
 from kg.extract.date_spans import Found, day_span, month_span, safe_date, year_span
-from kg.extract.number_words import ordinal_regex, parse_ordinal
+from kg.extract.published_inference import KnownEvent, agreed_year, infer_publication, year_clues
 from kg.extract.text import anchor
 from kg.model import Anchor, DateMention, Precision, Span
 
@@ -22,21 +23,18 @@ _FOOTER_LINES = 4
 #: a dateline opens with a place (and maybe a country or agency) before the date
 _DATELINE_PREFIX = re.compile(r"^[\W_]*(?P<first>[^\W\d_])[^.!?\n]{0,60}?(?:,|\(|\u2013|\u2014|-)\s*$")
 _MARKUP = re.compile(r"[*_#>|`]+")
-_ANNIVERSARY = re.compile(
-    rf"(?P<ord>{ordinal_regex()})\s+anniversary\s+of\s+(?:the\s+)?(?P<event>[^.;:\n]+)", re.IGNORECASE
-)
 _ISO_META = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?(?:[T ].*)?$")
 
 
 def find_publication_date(
     text: str,
     meta_date: str | None = None,
-    anniversaries: Mapping[str, date] | None = None,
+    anniversaries: Mapping[str, date | KnownEvent] | None = None,
 ) -> DateMention | None:
     """The date the document gives itself, or None when no year can be told.
 
-    ``anniversaries`` maps a lower-cased event name to its date, so that "the 32nd
-    anniversary of X" can supply the year a dateline leaves out.
+    ``anniversaries`` maps the names of known events the text mentions to their dates, so that
+    "the 32nd anniversary of X" or "24 years have passed since X" can supply a year.
 
     >>> find_publication_date("Title\\n\\nGENEVA (2 November 2020) - The envoy said.").iso
     '2020-11-02'
@@ -56,10 +54,19 @@ def find_publication_date(
         first = candidates[0]
         if first.year is not None:
             return _mention(text, first, first.span)
-        year = _year_from_others(first, candidates[1:]) or _year_from_anniversary(text, anniversaries)
+        clues = year_clues(text, _known(anniversaries))
+        year = _year_from_others(first, candidates[1:]) or agreed_year(clues, first.month, first.day)
         day = safe_date(year, first.month or 1, first.day or 1) if year else None
         return _mention(text, first, day_span(day)) if day else None
-    return _anniversary_year(text, anniversaries)
+    return infer_publication(text, _known(anniversaries))
+
+
+def _known(anniversaries: Mapping[str, date | KnownEvent] | None) -> dict[str, KnownEvent]:
+    """Known events by name; a bare date is an event of that one day."""
+    return {
+        name: value if isinstance(value, KnownEvent) else KnownEvent(day_span(value))
+        for name, value in (anniversaries or {}).items()
+    }
 
 
 def _mention(text: str, found: Found, span: Span | None) -> DateMention:
@@ -132,32 +139,3 @@ def _year_from_others(dateline: Found, others: list[Found]) -> int | None:
         if other.year is not None and (other.month, other.day) == (dateline.month, dateline.day):
             return other.year
     return None
-
-
-def _year_from_anniversary(text: str, anniversaries: Mapping[str, date] | None) -> int | None:
-    found = _anniversary(text, anniversaries)
-    return found[0] if found else None
-
-
-def _anniversary(text: str, anniversaries: Mapping[str, date] | None) -> tuple[int, Anchor] | None:
-    """The year of the first "Nth anniversary of X" whose X the caller knows, and where it stands."""
-    if not anniversaries:
-        return None
-    known = {" ".join(name.lower().split()): day for name, day in anniversaries.items()}
-    for match in _ANNIVERSARY.finditer(text):
-        event = " ".join(match.group("event").lower().split())
-        names = [name for name in known if event.startswith(name)]
-        count = parse_ordinal(match.group("ord"))
-        if names and count:
-            name = max(names, key=len)
-            return known[name].year + count, anchor(text, match.start(), match.start("event") + len(name))
-    return None
-
-
-def _anniversary_year(text: str, anniversaries: Mapping[str, date] | None) -> DateMention | None:
-    """With no dated line at all, the year of a known event's anniversary the text marks."""
-    found = _anniversary(text, anniversaries)
-    if found is None:
-        return None
-    year, where = found
-    return DateMention(where, year_span(year), Precision.YEAR, "anniversary")

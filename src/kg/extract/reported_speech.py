@@ -1,7 +1,10 @@
+
 """Reported speech: who the text says said something ("X said", '"...," said X', "according to X").
 
 Each cue yields one :class:`Attribution` as written: a full name, a surname, a pronoun, a role
 ("the commissioner said") or an institution; :mod:`kg.extract.speakers` resolves and ranks them.
+:func:`quoted_passages` finds the quotations and :func:`find_institution_reports` the institutions
+given as the source of figures, for :mod:`kg.extract.segments`.
 """
 
 from __future__ import annotations
@@ -9,8 +12,9 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from kg.extract.lexicon_data import load_lexicon
 from kg.extract.roles import UPPER, Parts, has_word, lexicon, split_subject
 from kg.extract.text import anchor, sentences
 from kg.model import Anchor
@@ -23,13 +27,25 @@ _CLAUSE_START = re.compile(rf"\s*(?:a|an|the)?\s*(?:[{UPPER}]|\w*\s*(?:of|in|at|
 
 @dataclass(frozen=True)
 class Attribution:
-    """One cue attributing words; ``kind`` is named | surname | pronoun | role | institution."""
+    """One cue attributing words; ``kind`` is named | surname | pronoun | role | institution.
+
+    ``form`` tells where the words stand: ``verb`` ("X said that ...", words after ``cue_end``, or
+    before the subject), ``inverted`` ('"...," said X', words before the cue) or ``according``
+    ("according to X, ...", ``cue_end`` is the end of X).
+    """
 
     kind: str
     cue: int
     name: Anchor | None = None
     role: Anchor | None = None
     organization: Anchor | None = None
+    form: str = "verb"
+    cue_end: int | None = None
+
+    @property
+    def subject_start(self) -> int:
+        """Where the speaker's phrase starts (the cue when nothing is anchored)."""
+        return min([a.start for a in (self.name, self.role, self.organization) if a] or [self.cue])
 
 
 @functools.cache
@@ -65,14 +81,20 @@ def _in_sentence(text: str, start: int, end: int) -> Iterator[Attribution]:
     verb, inverted, according = _cues()
     for match in according.finditer(text, start, end):
         attribution = _after(text, match.end(), end, match.start())
+        if attribution and attribution.kind == "institution":
+            # "according to Examplian sources a shell hit ...": the institution ends with "sources".
+            attribution = _sources(text, match.start(), end) or attribution
         if attribution:
-            yield attribution
+            anchors = (attribution.name, attribution.role, attribution.organization)
+            phrase_end = max((a.end for a in anchors if a), default=match.end())
+            yield replace(attribution, form="according", cue_end=phrase_end)
     for match in verb.finditer(text, start, end):
         attribution = _before(text, start, match.start(), match.start("verb"))
+        form = "verb"
         if attribution is None and inverted.fullmatch(match.group("verb")):
-            attribution = _after(text, match.end(), end, match.start("verb"))
+            attribution, form = _after(text, match.end(), end, match.start("verb")), "inverted"
         if attribution:
-            yield attribution
+            yield replace(attribution, form=form, cue_end=match.end())
 
 
 def _before(text: str, sentence_start: int, end: int, cue: int) -> Attribution | None:
@@ -188,3 +210,92 @@ def _role_phrase(text: str, start: int, end: int) -> Anchor | None:
 def _pronouns() -> frozenset[str]:
     words = lexicon()
     return frozenset([*words["pronouns"], *words["ru"]["pronouns"]])
+
+
+_QUOTE_MARK = re.compile(r"[\"“”«»„]")
+_ORGANIZATION = rf"[{UPPER}][\w'’.&-]*(?:\s+(?:(?:of|for|and|on|the)\s+)*[{UPPER}][\w'’.&-]*)*"
+
+
+def quoted_passages(text: str) -> list[tuple[int, int]]:
+    """Outermost double-quoted passages, marks included; a quotation may run over paragraphs.
+
+    >>> t = 'She said: "We saw «it» here." The "so-called" plan'
+    >>> [t[s:e] for s, e in quoted_passages(t)]
+    ['"We saw «it» here."', '"so-called"']
+    """
+    passages: list[tuple[int, int]] = []
+    stack: list[int] = []
+    for match in _QUOTE_MARK.finditer(text):
+        at = match.start()
+        if not _opens(text, at, stack):
+            if stack:
+                start = stack.pop()
+                if not stack:
+                    passages.append((start, at + 1))
+        elif stack and text[stack[-1]] == text[at]:
+            # The same mark again: a new paragraph of the quotation reopens it, else the first was stray.
+            if "\n" not in text[stack[-1] : at]:
+                stack[-1] = at
+        else:
+            stack.append(at)
+    return passages
+
+
+def _opens(text: str, at: int, stack: list[int]) -> bool:
+    mark = text[at]
+    if mark in "«„":
+        return True
+    if mark == "“":
+        return not (stack and text[stack[-1]] == "„")
+    if mark in "”»":
+        return False
+    before = text[at - 1] if at else " "
+    after = text[at + 1] if at + 1 < len(text) else " "
+    if (before.isspace() or before in "([{—–-:") and not after.isspace():
+        return True
+    if not before.isspace() and (after.isspace() or after in ".,;:!?)]—–-"):
+        return False
+    return not (stack and text[stack[-1]] == '"')
+
+
+@functools.cache
+def _report_cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    words = load_lexicon("reports")
+    nouns, links = _alternatives(words["source_nouns"]), _alternatives(words["source_links"])
+    source = rf"(?:\s+(?:{links})\s+(?:the\s+)?(?P<source>{_ORGANIZATION}))?"
+    according = re.compile(
+        rf"\b(?i:according\s+to)\s+(?:the\s+)?(?P<org>(?:[\w'’-]+\s+){{0,3}}?(?i:{nouns}))\b{source}"
+    )
+    subject = rf"(?:(?i:{nouns})\s+(?:{links})\s+)?(?:(?i:the)\s+)?(?P<org>{_ORGANIZATION})"
+    report = re.compile(rf"{subject}\s+{_ADVERBS}(?P<verb>{_alternatives(words['report_verbs'])})\b")
+    return according, report
+
+
+def find_institution_reports(text: str) -> list[Attribution]:
+    """Institutions the text gives as the source of a claim or figures, in text order.
+
+    >>> t = "Figures from the Examplian Government put the toll at 40. According to local sources more fled."
+    >>> [(a.organization.quote, a.form) for a in find_institution_reports(t)]
+    [('Examplian Government', 'verb'), ('local sources', 'according')]
+    """
+    according, report = _report_cues()
+    found: list[Attribution] = []
+    for start, end in sentences(text):
+        match = report.match(text, start, end)
+        if match and has_word(match.group("org"), "organization_heads"):
+            org = anchor(text, match.start("org"), match.end("org"))
+            found.append(Attribution("institution", match.start("verb"), organization=org, cue_end=match.end()))
+        for match in according.finditer(text, start, end):
+            found.extend([sourced] if (sourced := _sources(text, match.start(), end)) else [])
+    return found
+
+
+def _sources(text: str, start: int, end: int) -> Attribution | None:
+    """ "according to Examplian sources" or "according to figures from the Ministry" at ``start``."""
+    match = _report_cues()[0].match(text, start, end)
+    if match is None:
+        return None
+    source = match.group("source")
+    group = "source" if source and has_word(source, "organization_heads") else "org"
+    org = anchor(text, match.start(group), match.end(group))
+    return Attribution("institution", match.start(), organization=org, form="according", cue_end=match.end())

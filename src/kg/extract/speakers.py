@@ -38,6 +38,8 @@ class SpeakerResult:
     publisher: EntityMention | None
     #: the journalist of a byline: the writer, not a speaker, when the report relays others' words
     journalist: Anchor | None = None
+    #: each resolved cue with the index in ``speakers`` of the speaker it points at
+    attributions: tuple[tuple[Attribution, int], ...] = ()
 
 
 @dataclass
@@ -63,11 +65,13 @@ def extract_speakers(doc: Document, gazetteer: object | None = None) -> SpeakerR
     candidates: dict[str, _Candidate] = {}
     full_names = _full_names(text)
     last: _Candidate | None = None
+    resolved: list[tuple[Attribution, _Candidate]] = []
     for attribution in find_attributions(text):
         target = _resolve(attribution, candidates, full_names, last, text)
         if target is not None:
             target.score += 1
             last = target if target.name is not None else last
+            resolved.append((attribution, target))
     signature = find_signature(text)
     if signature is not None:
         entry = _person(candidates, signature.name, text.find(signature.name.quote))
@@ -80,7 +84,9 @@ def extract_speakers(doc: Document, gazetteer: object | None = None) -> SpeakerR
     speakers = tuple(_speaker(c, text) for c in ranked)
     if not speakers and journalist is not None:
         speakers = (Speaker(journalist.quote, anchor=journalist),)
-    return SpeakerResult(speakers, find_publisher(doc), journalist)
+    rank = {id(c): i for i, c in enumerate(ranked)}
+    cues = tuple((a, rank[id(c)]) for a, c in resolved)
+    return SpeakerResult(speakers, find_publisher(doc), journalist, cues)
 
 
 def _full_names(text: str) -> dict[str, Anchor]:

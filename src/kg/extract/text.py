@@ -8,7 +8,10 @@ from collections.abc import Iterator
 from kg.model import Anchor
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”»']?\s+(?=[\"“«'(]?[A-ZА-ЯЁÇƏĞİÖŞÜ0-9])|\n\s*\n|\n(?=\s*[-*#])")
-_ABBREVIATIONS = re.compile(r"\b(?:St|Mr|Mrs|Ms|Dr|Prof|Gen|Col|Maj|Lt|Capt|No|Art|vs|etc|e\.g|i\.e|U\.S|U\.N|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|[A-Z])\.$")
+_ABBREVIATIONS = re.compile(
+    r"\b(?:St|Mr|Mrs|Ms|Dr|Prof|Gen|Col|Maj|Lt|Capt|No|Art|vs|etc|e\.g|i\.e|U\.S|U\.N"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|[A-Z])\.$"
+)
 
 
 def anchor(text: str, start: int, end: int) -> Anchor:

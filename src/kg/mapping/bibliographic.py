@@ -93,8 +93,11 @@ def map_document(q: Quads, ex: Extraction, previous_hash: str | None) -> NamedNo
         q.add(version, DCTERMS.isReplacedBy, node)
     for statement in ex.statements:
         agent = speaker_agent(q, statement.speaker)
-        if agent is not None:
+        # The main voice is the document's author; the voices it relays are described but are not its authors.
+        if agent is not None and statement.index == 0:
             q.add(node, SCHEMA.author, agent)
+        elif agent is not None:
+            q.add(node, SCHEMA.mentions, agent)
     return node
 
 

@@ -1,0 +1,128 @@
+"""Run the benchmark: generate corpora, measure each size in its own process, print a table.
+
+``python -m bench --sizes 1000,10000 --jobs 2 --baseline-max 1000 --results bench/RESULTS.md``
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any
+
+from bench.generator import write_corpus
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGES = ("statement-kg", "pyoxigraph", "rdflib", "pyshacl")
+
+
+def run_measure(corpus: Path, work: Path, jobs: int, runs: int, baseline: bool) -> dict[str, Any]:
+    """Measure one corpus in a fresh process; its JSON output as a dict."""
+    command = [sys.executable, "-m", "bench.measure", str(corpus), str(work), "--jobs", str(jobs), "--runs", str(runs)]
+    if baseline:
+        command.append("--baseline")
+    done = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"measuring {corpus} failed:\n{done.stderr[-3000:]}")
+    result: dict[str, Any] = json.loads(done.stdout)
+    return result
+
+
+def environment() -> list[str]:
+    """Machine, date and versions, for the results file."""
+    cpu = platform.processor() or platform.machine()
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as info:
+            cpu = next((line.split(":", 1)[1].strip() for line in info if line.startswith("model name")), cpu)
+    except OSError:
+        pass
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    versions = ", ".join(f"{name} {version(name)}" for name in PACKAGES)
+    return [
+        f"- date: {datetime.now(UTC):%Y-%m-%d %H:%M} UTC",
+        f"- machine: {cpu}, {os.cpu_count()} cores visible, {memory:.0f} GB RAM, {platform.platform()}",
+        f"- Python {platform.python_version()}; {versions}",
+    ]
+
+
+def _fmt(value: float | None, unit: str = "", digits: int = 1) -> str:
+    return "n/a" if value is None else f"{value:,.{digits}f}{unit}"
+
+
+def size_table(size: int, store: dict[str, Any], base: dict[str, Any] | None, jobs: int) -> list[str]:
+    """Markdown rows for one size: the embedded store beside the naive baseline."""
+    skipped = "skipped (too slow at this size)"
+
+    def b(key: str, unit: str = "", digits: int = 1) -> str:
+        return _fmt(base[key], unit, digits) if base else skipped
+
+    rate = store["statements"] / store["ingest_s"]
+    base_rate = _fmt(store["statements"] / base["ingest_s"], " st/s") if base else skipped
+    rows = [
+        f"### {size:,} statements ({store['documents']:,} documents, {store['quads']:,} quads)",
+        "",
+        "| figure | statement-kg (Oxigraph store) | naive baseline (rdflib + pySHACL) |",
+        "|---|---|---|",
+        f"| ingest end to end, --jobs {jobs} (text in, validated store out) | {_fmt(store['ingest_s'], ' s')}"
+        f" = {_fmt(rate, ' st/s')} | {b('ingest_s', ' s')} = {base_rate} (1 process) |",
+        f"| re-ingest unchanged corpus | {_fmt(store['reingest_s'], ' s')}"
+        f" ({store['ingest_s'] / max(store['reingest_s'], 1e-9):,.0f}x faster) | n/a |",
+        f"| validation, whole store | {_fmt(store['validate_s'], ' s')} | {b('validate_s', ' s')} (pySHACL) |",
+        f"| export (N-Quads) | {_fmt(store['export_s'], ' s')} | {b('export_s', ' s')} |",
+        f"| store size on disk | {_fmt(store['store_mb'], ' MB')} | in memory |",
+        f"| peak RSS | {_fmt(store['peak_rss_mb'], ' MB', 0)} | {b('peak_rss_mb', ' MB', 0)} |",
+        f"| rejected / invalid documents | {store['rejected']} / {store['invalid']} | |",
+    ]
+    for name, figures in store["queries"].items():
+        theirs = base["queries"][name] if base else None
+        rdflib = f"{_fmt(theirs['p50'], ' ms')} / {_fmt(theirs['p95'], ' ms')}" if theirs else skipped
+        rows.append(
+            f"| query `{name}` p50 / p95 ({figures['rows']:,} rows) | "
+            f"{_fmt(figures['p50'], ' ms')} / {_fmt(figures['p95'], ' ms')} | {rdflib} |"
+        )
+    return [*rows, ""]
+
+
+def main() -> None:
+    """Generate, measure and print; optionally write the results file."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", default="1000", help="Comma-separated corpus sizes, e.g. 1000,10000,100000.")
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--runs", type=int, default=5, help="Runs per query (p50/p95).")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--baseline-max", type=int, default=100, help="Largest size also measured on rdflib.")
+    parser.add_argument("--results", type=Path, help="Write the table with machine, date and versions here.")
+    args = parser.parse_args()
+    lines = ["# statement-kg benchmark", "", *environment(), ""]
+    with tempfile.TemporaryDirectory(prefix="kg-bench-") as scratch:
+        for size in (int(s) for s in args.sizes.split(",")):
+            corpus = Path(scratch) / f"corpus-{size}"
+            generated, _ = _timed(lambda c=corpus, n=size: write_corpus(c, n, args.seed))
+            store = run_measure(corpus, Path(scratch) / f"work-{size}", args.jobs, args.runs, False)
+            base = None
+            if size <= args.baseline_max:
+                base = run_measure(corpus, Path(scratch) / f"base-{size}", 1, args.runs, True)
+            table = size_table(size, store, base, args.jobs)
+            table.insert(1, f"\n(corpus generated in {generated:.1f} s, seed {args.seed})")
+            print("\n".join(table), flush=True)
+            lines += table
+    if args.results:
+        args.results.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def _timed(action: Any) -> tuple[float, Any]:
+    start = time.perf_counter()
+    result = action()
+    return time.perf_counter() - start, result
+
+
+if __name__ == "__main__":
+    main()

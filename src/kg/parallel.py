@@ -1,0 +1,142 @@
+"""Extraction in a pool of processes (``--jobs N``); only the parent process writes the store.
+
+Extracting and mapping a document is pure Python and CPU-bound, so threads would not help. Workers get
+a :class:`Job` (the document and the content hash already stored), extract and map it, and send back
+N-Quads bytes, which the parent parses in Rust far faster than it would unpickle Python objects. Results
+come back in input order through a bounded window of pending jobs, so memory stays flat on big corpora.
+Workers are started with ``spawn``: forking a process that holds an open RocksDB store is not safe.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+
+from pyoxigraph import Quad, RdfFormat, parse, serialize
+
+from kg.errors import KgError
+from kg.gazetteer import Entry, Gazetteer
+from kg.mapping import map_extraction
+from kg.model import Document, Extraction
+from kg.pipeline import extract
+
+
+@dataclass(frozen=True)
+class Job:
+    """One document to extract, or to pass through untouched when ``skip`` (unchanged since last time)."""
+
+    document: Document
+    previous_hash: str | None
+    skip: bool = False
+
+
+@dataclass(frozen=True)
+class Counts:
+    """What the extraction found, for the user's report line."""
+
+    statements: int
+    events: int
+    places: int
+    actors: int
+    flags: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Mapped:
+    """A worker's answer: the document's quads as N-Quads, or why it was rejected.
+
+    >>> Mapped(b"", Counts(0, 0, 0, 0, ()), None).quads()
+    []
+    """
+
+    nquads: bytes
+    counts: Counts | None
+    error: str | None
+
+    def quads(self) -> list[Quad]:
+        """The document's quads, parsed."""
+        return list(parse(self.nquads, format=RdfFormat.N_QUADS)) if self.nquads else []
+
+
+_gazetteer: Gazetteer | None = None
+
+
+def _start_worker(gazetteer: Gazetteer | None) -> None:
+    global _gazetteer  # one gazetteer per worker process, loaded once
+    _gazetteer = gazetteer or Gazetteer.load()
+
+
+def work(job: Job, gazetteer: Gazetteer | None = None) -> Mapped:
+    """Extract and map one document (in a worker, or in-process with ``gazetteer``)."""
+    gazetteer = gazetteer or _gazetteer or Gazetteer.load()
+    try:
+        ex = extract(job.document, gazetteer)
+        quads = map_extraction(ex, _entry_lookup(gazetteer), job.previous_hash)
+    except KgError as error:
+        return Mapped(b"", None, str(error))
+    return Mapped(serialize(quads, format=RdfFormat.N_QUADS) or b"", counts(ex), None)
+
+
+def counts(ex: Extraction) -> Counts:
+    """Statements, events, distinct places and actors, and flags of one extraction."""
+    return Counts(
+        statements=len(ex.statements),
+        events=sum(len(s.events) for s in ex.statements),
+        places=len({m.key for s in ex.statements for m in s.places}),
+        actors=len({m.key for s in ex.statements for m in s.actors}),
+        flags=ex.flags + ex.notes,
+    )
+
+
+def run_jobs(
+    jobs: Iterable[Job], processes: int, gazetteer: Gazetteer | None = None, window: int = 16
+) -> Iterator[tuple[Job, Mapped | None]]:
+    """Each job with its result (None for skipped jobs), in input order.
+
+    With ``processes`` <= 1 everything runs in this process.
+
+    >>> [mapped for _, mapped in run_jobs([Job(Document("x", "a.md"), None, skip=True)], 1)]
+    [None]
+    """
+    if processes <= 1:
+        local = gazetteer or Gazetteer.load()
+        for job in jobs:
+            yield job, None if job.skip else work(job, local)
+        return
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(processes, mp_context=context, initializer=_start_worker, initargs=(gazetteer,)) as pool:
+        try:
+            yield from _ordered(jobs, pool.submit, window * processes)
+        except BaseException:
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+
+
+def _ordered(
+    jobs: Iterable[Job], submit: Callable[..., Future[Mapped]], window: int
+) -> Iterator[tuple[Job, Mapped | None]]:
+    pending: deque[tuple[Job, Future[Mapped] | None]] = deque()
+    for job in jobs:
+        pending.append((job, None if job.skip else submit(work, job)))
+        while len(pending) > window or (pending and pending[0][1] is None):
+            yield _done(pending.popleft())
+    while pending:
+        yield _done(pending.popleft())
+
+
+def _done(item: tuple[Job, Future[Mapped] | None]) -> tuple[Job, Mapped | None]:
+    job, future = item
+    return job, None if future is None else future.result()
+
+
+def _entry_lookup(gazetteer: Gazetteer) -> Callable[[str], Entry | None]:
+    def lookup(key: str) -> Entry | None:
+        try:
+            return gazetteer.entry(key)
+        except KeyError:
+            return None
+
+    return lookup

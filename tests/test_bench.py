@@ -1,0 +1,59 @@
+"""The benchmark's statement generator: deterministic, varied, and readable by the pipeline. No timings here."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from bench.generator import generate, vocabulary, write_corpus
+
+from kg.gazetteer import Gazetteer
+from kg.pipeline import extract
+from kg.read import read_path
+
+
+def test_the_same_seed_gives_the_same_corpus_and_sizes_share_a_prefix() -> None:
+    assert generate(30, seed=4) == generate(30, seed=4)
+    assert generate(30, seed=4)[:10] == generate(10, seed=4)
+    assert [s.text for s in generate(10, seed=4)] != [s.text for s in generate(10, seed=5)]
+
+
+def test_statements_vary_in_shape_speaker_place_date_and_hedge() -> None:
+    statements = generate(300, seed=2)
+    texts = [s.text for s in statements]
+    assert {Path(s.name).suffix for s in statements} == {".md", ".txt"}
+    assert sum(t.startswith("---\n") for t in texts) > 10
+    assert sum(bool(re.search(r"^\*\*\d{1,2} [A-Z][a-z]+ \d{4}\*\*$", t, re.M)) for t in texts) > 100
+    assert sum(bool(re.search(r"^[A-Z .'-]+ \(", t, re.M)) for t in texts) > 50
+    assert len({s.speaker for s in statements}) > 100
+    assert len({s.place for s in statements}) > 50
+    assert all(s.speaker in s.text and s.place in s.text for s in statements)
+    assert (
+        sum(
+            "yesterday" in t.lower() or re.search(r"on (Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day", t) is not None
+            for t in texts
+        )
+        > 50
+    )
+    assert (
+        sum(bool(re.search(r"\b(nearly|about|at least|more than|some|approximately|over) \d", t)) for t in texts) > 50
+    )
+
+
+def test_places_come_from_the_gazetteer() -> None:
+    gazetteer = Gazetteer.load()
+    names = [p.name for p in vocabulary().curated[:40]]
+    assert all(gazetteer.lookup(name) for name in names)
+
+
+def test_the_pipeline_reads_speaker_and_publication_date_from_generated_text(tmp_path: Path) -> None:
+    paths = write_corpus(tmp_path, 12, seed=9)
+    expected = generate(12, seed=9)
+    gazetteer = Gazetteer.load()
+    dated = named = 0
+    for path, generated in zip(paths, expected, strict=True):
+        (doc,) = read_path(path)
+        ex = extract(doc, gazetteer)
+        dated += ex.published is not None and ex.published.iso == generated.published.isoformat()
+        named += any(s.speaker and s.speaker.name == generated.speaker for s in ex.statements)
+    assert dated >= 10 and named >= 8

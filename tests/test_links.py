@@ -1,0 +1,65 @@
+"""Candidate links: mentions of the same happening by different sources are linked, never merged."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kg.ingest import ingest
+from kg.queries import from_solutions, load
+from kg.store import Store
+from kg.vocab import KG, SKOS, links_graph
+
+FIRST = """Ministry statement on the grave near Mosul
+
+MOSUL, 12 March 2021 – A mass grave was discovered in Mosul on 10 March 2021, the Ministry of Justice said.
+
+John Doe
+Minister of Justice
+"""
+SECOND = """Relief agency says remains found
+
+GENEVA (13 March 2021) – A mass grave was found in Mosul on 10 March 2021, said Mary Major, head of the agency.
+"""
+UNRELATED = """Statement on a visit
+
+BAGHDAD, 14 March 2021 – The delegation visited Erbil on 13 March 2021, said Ann Smith, the envoy.
+"""
+
+
+def _write(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _links(store: Store) -> list[dict[str, str]]:
+    rows = from_solutions(store.query(load("compare"))).rows
+    return [{k: v.value for k, v in row.items()} for row in rows]
+
+
+def test_two_sources_on_the_same_grave_get_a_candidate_link(tmp_path: Path) -> None:
+    store = Store(tmp_path / "store")
+    ingest([_write(tmp_path, "a.md", FIRST), _write(tmp_path, "b.md", SECOND), _write(tmp_path, "c.md", UNRELATED)],
+           store)
+    links = [r for r in _links(store) if r["eventType"] == "mass_grave_discovery"]
+    assert len(links) == 1
+    (link,) = links
+    assert {"same type", "same place", "overlapping dates"} <= set(link["evidence"].split(", "))
+    assert float(link["score"]) >= 0.8
+    assert link["statement"] != link["otherStatement"]
+    assert link["date"] == link["otherDate"] == "2021-03-10"
+    closematches = list(store.ox.quads_for_pattern(None, SKOS.closeMatch, None, links_graph()))
+    assert len(closematches) == 2 * len(_links(store))
+
+
+def test_links_follow_their_documents(tmp_path: Path) -> None:
+    store = Store(tmp_path / "store")
+    first, second = _write(tmp_path, "a.md", FIRST), _write(tmp_path, "b.md", SECOND)
+    ingest([first, second], store)
+    size = len(store)
+    ingest([first, second], store, force=True)
+    assert len(store) == size
+    second.write_text(SECOND.replace("Mosul", "Erbil"), encoding="utf-8")
+    ingest([second], store)
+    assert not [r for r in _links(store) if r["eventType"] == "mass_grave_discovery"]
+    assert not list(store.ox.quads_for_pattern(None, KG.score, None, links_graph()))
