@@ -131,7 +131,6 @@ def test_build_names_each_bad_file_once(tmp_path: Path) -> None:
     assert "documents   1" in result.stdout and "Traceback" not in result.stderr
 
 
-@pytest.mark.xfail(strict=True, reason="shapes.ttl requires a speaker; a text without one is stored unattributed")
 def test_a_flagged_text_keeps_the_build_conforming(tmp_path: Path) -> None:
     folder = tmp_path / "statements"
     folder.mkdir()
@@ -151,7 +150,6 @@ def test_legacy_encoded_text_is_read_in_its_encoding(tmp_path: Path) -> None:
     assert "Le ministère a publié un communiqué" in titles
 
 
-@pytest.mark.xfail(strict=True, reason="kg.read.decode falls back to latin-1, which accepts any bytes")
 def test_bytes_no_encoding_explains_are_rejected(tmp_path: Path) -> None:
     # Invalid UTF-8 whose only decoding is C1 control characters (latin-1's 0x80-0x9F): not a text.
     path = tmp_path / "garbled.txt"

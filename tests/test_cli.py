@@ -266,3 +266,13 @@ def test_user_mistakes_give_one_line_not_a_traceback(
         assert result.returncode == 2, (args, result.stderr)
         (line,) = result.stderr.splitlines()
         assert problem in line and Path(args[1] if problem == "invalid SPARQL" else args[-1]).name in line
+
+
+def test_queries_read_a_store_while_another_process_writes_it(tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    assert kg("ingest", STATEMENTS_DIR, "--store", store).returncode == 0
+    holder = OxStore(str(store))  # this test process now holds the store for writing
+    result = kg("query", "statements", "--store", store, "--format", "csv")
+    assert result.returncode == 0, result.stderr
+    assert "Sabina Aliyeva" in result.stdout
+    assert len(holder) > 0

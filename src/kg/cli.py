@@ -60,7 +60,8 @@ def _open_existing(store_path: Path) -> Store:
     """The store for commands that only read it: a mistyped --store must not read as an empty graph."""
     if not store_path.is_dir():
         raise UserError(f"{store_path}: no store here (run kg build or kg ingest first, or give --store)")
-    return _open(store_path)
+    with _user_errors():
+        return Store(store_path, read_only=True)
 
 
 @contextmanager
@@ -166,7 +167,7 @@ def query(name: str, store_path: Path, fmt: str, endpoint: str | None) -> None:
               help="quads: N-Quads bulk to a dataset endpoint; graphs: one Graph Store Protocol PUT per graph.")
 def push_command(url: str, store_path: Path, mode: str) -> None:
     """Load the whole store into a SPARQL 1.1 server (e.g. http://localhost:7878/store); see docs/remote.md."""
-    store = _open(store_path)
+    store = _open_existing(store_path)
     with _user_errors():
         click.echo(push(store, url, mode).line())
 

@@ -49,6 +49,8 @@ class Outcome:
         """
         if self.status == "rejected":
             return f"rejected  {self.source}: {self.detail}"
+        if self.status == "unchanged":
+            return f"unchanged {self.source}: already stored, same text"
         counts = f"{self.statements} statement(s), {self.events} events, {self.places} places, {self.actors} actors"
         flags = f" [{'; '.join(self.flags)}]" if self.flags else ""
         detail = f" ({self.detail})" if self.detail else ""

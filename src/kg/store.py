@@ -29,11 +29,14 @@ class Store:
     True
     """
 
-    def __init__(self, path: Path | None) -> None:
+    def __init__(self, path: Path | None, read_only: bool = False) -> None:
         self.path = path
         try:
             if path is None:
                 self._store = OxStore()
+            elif read_only:
+                # A read-only handle works beside a running writer (queries during an ingest).
+                self._store = OxStore.read_only(str(path))
             else:
                 path.mkdir(parents=True, exist_ok=True)
                 self._store = OxStore(str(path))

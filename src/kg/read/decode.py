@@ -94,7 +94,11 @@ def _detected(data: bytes, path: str) -> str:
             continue
     if not texts:
         raise InputError(path, "cannot decode the text (tried utf-8 and detected encodings)")
-    return min(texts, key=_implausibility)
+    text = min(texts, key=_implausibility)
+    # Latin-1 decodes any bytes; C1 controls or a text made mostly of odd letters mean no encoding fits.
+    if any("\x80" <= char <= "\x9f" for char in text) or _implausibility(text) * 5 > len(text):
+        raise InputError(path, "cannot decode the text: not UTF-8 and no known encoding fits")
+    return text
 
 
 def _implausibility(text: str) -> int:
