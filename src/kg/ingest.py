@@ -15,6 +15,7 @@ from pathlib import Path
 from pyoxigraph import NamedNode, Quad
 
 from kg.errors import InputError
+from kg.fastcheck import document_problems
 from kg.gazetteer import Gazetteer
 from kg.links import candidates
 from kg.mapping import content_hash
@@ -100,7 +101,7 @@ def ingest(
     paths: Iterable[Path],
     store: Store,
     gazetteer: Gazetteer | None = None,
-    validator: Validator | None = None,
+    validator: Validator | None = document_problems,
     force: bool = False,
     progress: Callable[[str], None] | None = None,
     jobs: int = 1,
@@ -108,6 +109,8 @@ def ingest(
     """Add or replace the documents under ``paths`` in ``store``; each document is atomic.
 
     ``jobs`` > 1 extracts in that many worker processes; the results are the same as with one.
+    Each document's new quads are checked against the shapes by ``validator`` (by default
+    :func:`kg.fastcheck.document_problems`; None skips the check) and stored either way, as invalid.
     """
     report = Report()
     pending = (_job(doc, store, force) for doc in documents(paths, report))
@@ -119,7 +122,11 @@ def ingest(
 
 
 def ingest_document(
-    doc: Document, store: Store, gazetteer: Gazetteer, validator: Validator | None = None, force: bool = False
+    doc: Document,
+    store: Store,
+    gazetteer: Gazetteer,
+    validator: Validator | None = document_problems,
+    force: bool = False,
 ) -> Outcome:
     """Extract, map, validate and store one document; unchanged documents are skipped."""
     job = _job(doc, store, force)
