@@ -15,6 +15,8 @@ from pyoxigraph import RdfFormat
 
 from kg import __version__
 from kg.errors import KgError
+from kg.export import FORMATS as EXPORT_FORMATS
+from kg.export import export as export_store
 from kg.ingest import Report, ingest
 from kg.queries import FORMATS, from_solutions, load, render
 from kg.remote import MODES, push, select
@@ -23,8 +25,6 @@ from kg.store import Store
 from kg.summary import summary_table
 from kg.validate import validate_store
 
-EXPORT_FORMATS = {"trig": RdfFormat.TRIG, "nquads": RdfFormat.N_QUADS, "turtle": RdfFormat.TURTLE,
-                  "jsonld": RdfFormat.JSON_LD}
 JOBS_OPTION = click.option("--jobs", "-j", default=1, show_default=True, type=click.IntRange(1),
                            help="Extract in this many worker processes.")
 STORE_OPTION = click.option("--store", "store_path", envvar="KG_STORE", default="kg-store", show_default=True,
@@ -193,7 +193,7 @@ def export(store_path: Path, fmt: str, out: Path | None) -> None:
     """Write the whole graph (all named graphs) to stdout or a file."""
     store = _open_existing(store_path)
     with _user_errors(out):
-        data = store.dump(out, EXPORT_FORMATS[fmt])
+        data = export_store(store, fmt, out)
     if data is not None:
         sys.stdout.buffer.write(data)
 

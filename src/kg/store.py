@@ -16,7 +16,7 @@ from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, QuerySolutions, R
 from pyoxigraph import Store as OxStore
 
 from kg.errors import StoreError
-from kg.vocab import DCTERMS, KG, ORG, SCHEMA, SEM, links_graph
+from kg.vocab import DCTERMS, KG, ORG, PREFIXES, SCHEMA, SEM, links_graph
 
 AGENT_LINKS = (SCHEMA.author, SCHEMA.publisher, SCHEMA.mentions)
 
@@ -125,9 +125,10 @@ class Store:
 
     def dump(self, output: Path | None, fmt: RdfFormat) -> bytes | None:
         """Serialise the whole dataset (a dataset format) or the default graph (a graph format)."""
+        prefixes = dict(PREFIXES)
         if fmt.supports_datasets:
-            return self._store.dump(output, format=fmt)
-        return self._store.dump(output, format=fmt, from_graph=DefaultGraph())
+            return self._store.dump(output, format=fmt, prefixes=prefixes)
+        return self._store.dump(output, format=fmt, from_graph=DefaultGraph(), prefixes=prefixes)
 
     def graph_names(self) -> list[NamedNode]:
         """The named graphs in the store."""
