@@ -40,6 +40,11 @@ FLAGGED = {
         "np:hasAssertion ?a ; np:hasProvenance ?p } "
         "FILTER NOT EXISTS { GRAPH ?p { ?a prov:wasAttributedTo ?speaker } } }"
     ),
+    # Lexicons for events, actors and counts are English-first: other languages get dates and places.
+    "partial (not English)": (
+        "SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d a schema:CreativeWork ; schema:inLanguage ?language "
+        "FILTER(!STRSTARTS(STR(?language), \"en\")) }"
+    ),
 }
 
 
@@ -55,10 +60,10 @@ def counts(store: Store) -> dict[str, int]:
 
 
 def flagged(store: Store) -> dict[str, int]:
-    """How many documents lack a publication date and statements a speaker.
+    """How many documents lack a publication date, statements a speaker, and documents full extraction.
 
     >>> flagged(Store(None))
-    {'without date': 0, 'without speaker': 0}
+    {'without date': 0, 'without speaker': 0, 'partial (not English)': 0}
     """
     return {name: _count(store, sparql) for name, sparql in FLAGGED.items()}
 
