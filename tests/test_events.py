@@ -162,3 +162,17 @@ def test_regression_inverted_attribution_keeps_the_events_date() -> None:
     text = "A mass grave was found in Lakeside on 10 March 2021, said the agency's director."
     (event,) = extract_events(text, [place(text, "Lakeside")], [], [day(text, "10 March 2021", date(2021, 3, 10))], [])
     assert event.date is not None and event.date.iso == "2021-03-10"
+
+
+def test_regression_a_region_after_a_town_locates_it_rather_than_adding_a_site() -> None:
+    text = "Investigators found a mass grave in a forest near Lakeside, in the Northern region."
+    town = place(text, "Lakeside", "city")
+    region = place(text, "Northern region", "region")
+    (event,) = extract_events(text, [town, region], [], [], [])
+    assert event.place == town
+
+
+def test_coordinated_villages_are_still_separate_sites() -> None:
+    text = "Mass graves were found in Alder village, in Birch village and in Cedar village."
+    villages = [place(text, name) for name in ("Alder", "Birch", "Cedar")]
+    assert [e.place for e in extract_events(text, villages, [], [], [])] == villages

@@ -72,3 +72,14 @@ def test_regression_interval_begin_and_end_are_distinct_instants(sample_extracti
 
 def test_regression_namespace_terms_named_like_attributes() -> None:
     assert OA.prefix.value == "http://www.w3.org/ns/oa#prefix"
+
+
+def test_regression_two_events_on_one_trigger_stay_two_nodes(sample_extraction: Extraction) -> None:
+    from dataclasses import replace
+
+    statement = sample_extraction.statements[0]
+    (event,) = statement.events
+    twin = replace(event, label="mass grave found near Riverton", place=None)
+    ex = replace(sample_extraction, statements=(replace(statement, events=(event, twin)),))
+    labels = [q for q in _quads(ex) if q.predicate.value.endswith("#label") and "/event/" in q.subject.value]
+    assert len({q.subject for q in labels}) == 2

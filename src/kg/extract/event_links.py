@@ -116,8 +116,17 @@ def coordinated_sites(
             found = locative.search(between) if locative else None
             if found is None or join_kind(between[: found.start()]) not in ("comma", "list"):
                 break
+            if _encloses(phrase, sites[-1], lexicon):
+                break
         sites.append(phrase)
     return sites if len(sites) >= 2 else []
+
+
+def _encloses(phrase: PlacePhrase, previous: PlacePhrase, lexicon: Lexicon) -> bool:
+    """A coarser unit after a site ("near Izium, in the Kharkiv region") locates it; it is no new site."""
+    district = lexicon.specificity.get("district", 3)
+    coarsest = min(specificity(p, lexicon) for p in phrase)
+    return coarsest >= district and coarsest > max(specificity(p, lexicon) for p in previous)
 
 
 def best_place(text: str, phrase: PlacePhrase, lexicon: Lexicon) -> EntityMention | None:

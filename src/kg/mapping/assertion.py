@@ -38,7 +38,13 @@ class AssertionMapper:
             self.time(found)
         for quantity in statement.quantities:
             self.quantity(quantity)
-        events = [self.event_iri(e) for e in statement.events]
+        events: list[NamedNode] = []
+        taken: dict[str, int] = {}
+        for event in statement.events:
+            # Two mentions on one trigger (one per site of a list) must stay two nodes.
+            node = self.event_iri(event).value
+            taken[node] = taken.get(node, 0) + 1
+            events.append(NamedNode(node if taken[node] == 1 else f"{node}-{taken[node] - 1}"))
         for event, node in zip(statement.events, events, strict=True):
             self.event(event, node, events)
 
