@@ -147,3 +147,14 @@ def test_azerbaijani_months() -> None:
         "1992-02-26",
         "2022-10-12",
     ]
+
+
+def test_regression_month_ranges_without_a_year_are_one_interval() -> None:
+    text = "The occupation lasted from April to September."
+    (mention,) = extract_dates(text, date(2022, 9, 16))
+    assert mention.iso == "2022-04/2022-09" and mention.anchor.quote == "from April to September"
+
+
+def test_month_range_takes_the_year_of_its_end() -> None:
+    (mention,) = extract_dates("Between March and May 2021 they fled.", date(2022, 9, 16))
+    assert mention.iso == "2021-03/2021-05"

@@ -29,6 +29,8 @@ _RANGE_OPEN = re.compile(rf"(?<!\w)(?:{_ENDINGS['range_openers']})\s+(?:the\s+)?
 _RANGE_LINK = re.compile(rf"^\s*(?:{_ENDINGS['range_links']})\s*$", re.IGNORECASE)
 _BETWEEN_LINK = re.compile(rf"^\s*(?:{_ENDINGS['between_links']})\s+(?:the\s+)?$", re.IGNORECASE)
 _WEEKDAY_BEFORE_DATE = re.compile(r"^,?\s*(?:the\s+)?$")
+_INNER_OPEN = re.compile(rf"(?:{_ENDINGS['range_openers']})\s+", re.IGNORECASE)
+_INNER_LINK = re.compile(rf"\s*(?:{_ENDINGS['range_links']}|{_ENDINGS['between_links']})\s+", re.IGNORECASE)
 
 
 def extract_dates(
@@ -72,10 +74,14 @@ def _join_ranges(text: str, found: list[Found], published: date | None) -> list[
         first = found[index]
         second = found[index + 1] if index + 1 < len(found) else None
         opener = _RANGE_OPEN.search(text[max(0, first.start - 12) : first.start])
+        # A relative mention may hold its own preposition: "from April" "to September".
+        inner_opener = _INNER_OPEN.match(text[first.start : first.end])
         gap = text[first.end : second.start] if second else ""
-        linked = second is not None and (
-            bool(_RANGE_LINK.match(gap)) or (opener is not None and bool(_BETWEEN_LINK.match(gap)))
-        )
+        if second is not None and not gap.strip() and (opener or inner_opener):
+            inner_link = _INNER_LINK.match(text[second.start : second.end])
+            gap = inner_link.group(0) if inner_link else gap
+        opened = opener is not None or inner_opener is not None
+        linked = second is not None and (bool(_RANGE_LINK.match(gap)) or (opened and bool(_BETWEEN_LINK.match(gap))))
         if second is not None and linked:
             start = first.start - len(opener.group(0)) if opener else first.start
             merged = _interval(first, second, start)

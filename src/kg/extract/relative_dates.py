@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from datetime import date, timedelta
 
 from kg.extract.date_lexicon import DateLexicon, alternation, date_lexicon, month_regex, weekday_regex
@@ -73,7 +74,8 @@ def _bare_month(match: re.Match[str], lex: DateLexicon, published: date | None) 
     month = lex.month_of(word)
     if month is None or not lex.is_month(word) or word.lower().rstrip(".") in lex.abbreviations:
         return None
-    return _found(match, yearless_month(month, published), Precision.MONTH)
+    # The month is kept so that a range can give it the year of its other end ("March to May 2021").
+    return replace(_found(match, yearless_month(month, published), Precision.MONTH), month=month)
 
 
 def _count(match: re.Match[str]) -> float | None:
