@@ -167,3 +167,13 @@ def test_a_statement_without_speaker_is_one_row_with_no_speaker(tmp_path: Path) 
     assert len(rows) == 2
     undated = next(row for row in rows if row["source"].endswith(UNDATED.name))
     assert undated["speaker"] == undated["speakerName"] == undated["role"] == undated["organization"] == ""
+
+
+def test_impossible_front_matter_date_is_rejected_with_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "leap.md"
+    path.write_text("---\ndate: 2023-02-29\n---\nThe council said that the bridge had closed.\n", encoding="utf-8")
+    result = kg("ingest", path, "--store", tmp_path / "store")
+    assert result.returncode == 2
+    (line,) = result.stderr.splitlines()
+    assert path.name in line and "impossible date '2023-02-29'" in line
+    assert "Traceback" not in result.stderr

@@ -77,6 +77,8 @@ def work(job: Job, gazetteer: Gazetteer | None = None) -> Mapped:
         quads = map_extraction(ex, _entry_lookup(gazetteer), job.previous_hash)
     except KgError as error:
         return Mapped(b"", None, str(error))
+    except Exception as error:  # an extractor bug on one text must not cost the user the rest of the batch
+        return Mapped(b"", None, f"extraction failed ({type(error).__name__}: {error}); please report this file")
     return Mapped(serialize(quads, format=RdfFormat.N_QUADS) or b"", counts(ex), None)
 
 

@@ -67,7 +67,8 @@ def split_front_matter(text: str, path: str) -> tuple[dict[str, str], str]:
     if match is None:
         raise InputError(path, "malformed front matter (no closing '---' line)")
     try:
-        fields = yaml.safe_load(match.group(1))
+        # BaseLoader keeps every value a string: an impossible date is reported by build_document, not by YAML.
+        fields = yaml.load(match.group(1), Loader=yaml.BaseLoader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f" at line {mark.line + 2}" if mark is not None else ""
