@@ -63,3 +63,12 @@ def test_links_follow_their_documents(tmp_path: Path) -> None:
     ingest([second], store)
     assert not [r for r in _links(store) if r["eventType"] == "mass_grave_discovery"]
     assert not list(store.ox.quads_for_pattern(None, KG.score, None, links_graph()))
+
+
+def test_type_and_place_alone_are_not_enough_for_a_link() -> None:
+    from kg.links import THRESHOLD, score
+
+    assert score(("same type", "same place")) < THRESHOLD
+    assert score(("same type", "same place", "overlapping dates")) >= THRESHOLD
+    assert score(("same type", "same named event")) >= THRESHOLD
+    assert score(("same type", "same place", "same named event", "different dates")) < THRESHOLD

@@ -16,7 +16,11 @@ from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad
 from kg.store import Store
 from kg.vocab import KG, SEM, TIME, sparql_prefixes
 
-THRESHOLD = 0.5
+# Same type and place alone (0.6) is too weak: every undated grave at a town would link to every other.
+# A candidate needs overlapping dates or the same named event as well.
+THRESHOLD = 0.7
+#: at most this many candidates per event mention, the best first, so a busy place cannot make links explode
+PER_EVENT = 20
 WEIGHTS = {"same type": 0.3, "same named event": 0.4, "same place": 0.3, "overlapping dates": 0.2,
            "different dates": -0.4}
 WANTED = {
@@ -84,12 +88,14 @@ def candidates(store: Store, doc: NamedNode, quads: Iterable[Quad]) -> list[Cand
     """Candidate links from the events among ``quads`` to events of other documents already stored."""
     found: dict[tuple[str, str], Candidate] = {}
     for event in events_in(quads):
+        scored = []
         for row in _matches(store, event, doc.value):
             evidence = _evidence(event, row)
-            value = score(evidence)
-            if value >= THRESHOLD:
-                one, other = sorted((event.iri, row["event"]))
-                found[(one, other)] = Candidate(one, other, value, evidence)
+            if score(evidence) >= THRESHOLD:
+                scored.append((score(evidence), row["event"], evidence))
+        for value, other_event, evidence in sorted(scored, key=lambda s: (-s[0], s[1]))[:PER_EVENT]:
+            one, other = sorted((event.iri, other_event))
+            found[(one, other)] = Candidate(one, other, value, evidence)
     return sorted(found.values(), key=lambda c: (c.subject, c.object))
 
 
