@@ -61,7 +61,9 @@ def corpus_store(tmp_path_factory: pytest.TempPathFactory) -> Store:
     folder = tmp_path_factory.mktemp("corpus")
     write_corpus(folder, 25, seed=11)
     store = Store(tmp_path_factory.mktemp("local") / "store")
-    report = ingest([STATEMENTS_DIR, folder], store)
+    # Two sources on one grave, so that the compare query has a candidate link to answer with.
+    links = Path(__file__).parent / "fixtures" / "links"
+    report = ingest([STATEMENTS_DIR, folder, links], store)
     assert not report.rejected, report.lines()
     return store
 

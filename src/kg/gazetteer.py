@@ -1,4 +1,3 @@
-
 """Shared entities and their spellings: places, actors and named events, with a fast name finder.
 
 The curated files in ``data/gazetteer`` (places, actors, events) win over the world table built from
@@ -118,6 +117,8 @@ class Gazetteer:
         self._world_keys: dict[str, int] = {}
         self._index: dict[str, list[tuple[Entry | int, str]]] = {}
         self._longest: dict[str, int] = {}
+        #: entries by kind (None: all), filled on the first ``entries`` call, when every world row is built
+        self._by_kind: dict[str | None, tuple[Entry, ...]] = {}
         stop = {normalize(w) for w in lexicon.get("common_words", [])}
         for item in entries:
             self._entries.setdefault(item.iri_path, item)
@@ -209,10 +210,23 @@ class Gazetteer:
         raise KeyError(key)
 
     def entries(self, kind: str | None = None) -> Iterator[Entry]:
-        """All entries, or those of one kind (world entries included)."""
-        for path in list(self._world_keys):
-            self._world_entry(path)
-        return (e for e in list(self._entries.values()) if kind is None or e.kind == kind)
+        """All entries, or those of one kind (world entries included).
+
+        >>> next(Gazetteer.load().entries("named_event")).kind
+        'named_event'
+        """
+        if not self._by_kind:
+            # Built once: after it every world row has its entries, so the set can no longer grow.
+            for path in list(self._world_keys):
+                self._world_entry(path)
+            every = tuple(self._entries.values())
+            self._by_kind[None] = every
+            for item in every:
+                self._by_kind.setdefault(item.kind, ())
+            for name in list(self._by_kind):
+                if name is not None:
+                    self._by_kind[name] = tuple(e for e in every if e.kind == name)
+        return iter(self._by_kind.get(kind, ()))
 
     def lookup(self, name: str, kinds: Collection[str] | None = None) -> tuple[Entry, ...]:
         """Entries one name may denote, best first.
@@ -229,10 +243,14 @@ class Gazetteer:
         >>> [(m.text, m.entry.key) for m in Gazetteer.load().find("Shelling hit Stepanakert/Khankendi.")]
         [('Stepanakert/Khankendi', 'stepanakert')]
         """
-        tokens = [(m.start(), m.end(), normalize(m.group())) for m in _TOKEN.finditer(text)]
+        tokens = _tokens(text)
+        longest = self._longest
         matches: list[Match] = []
         i = 0
         while i < len(tokens):
+            if tokens[i][2] not in longest:  # most words start no name: skip them without a call
+                i += 1
+                continue
             found = self._longest_at(text, tokens, i, kinds)
             if found is None:
                 i += 1
@@ -243,7 +261,7 @@ class Gazetteer:
         return matches
 
     def _longest_at(
-        self, text: str, tokens: list[tuple[int, int, str]], i: int, kinds: Collection[str] | None
+        self, text: str, tokens: tuple[tuple[int, int, str], ...], i: int, kinds: Collection[str] | None
     ) -> tuple[Match, int] | None:
         longest = self._longest.get(tokens[i][2], 0)
         for width in range(min(longest, len(tokens) - i), 0, -1):
@@ -259,6 +277,20 @@ class Gazetteer:
             if fitting:
                 return Match(start, end, surface, tuple(dict.fromkeys(fitting))), width
         return None
+
+
+@lru_cache(maxsize=16)
+def _tokens(text: str) -> tuple[tuple[int, int, str], ...]:
+    """The text's words with their offsets and normalised forms; cached, as every extractor searches the
+    same text. A word of ASCII letters and digits normalises to its lower case.
+
+    >>> _tokens("Near Xocalı, 2 km")
+    ((0, 4, 'near'), (5, 11, 'xocali'), (13, 14, '2'), (15, 17, 'km'))
+    """
+    return tuple(
+        (m.start(), m.end(), word.lower() if (word := m.group()).isascii() else normalize(word))
+        for m in _TOKEN.finditer(text)
+    )
 
 
 @lru_cache(maxsize=1)

@@ -105,19 +105,21 @@ def ingest(
     force: bool = False,
     progress: Callable[[str], None] | None = None,
     jobs: int = 1,
+    link: bool = True,
 ) -> Report:
     """Add or replace the documents under ``paths`` in ``store``; each document is atomic.
 
     ``jobs`` > 1 extracts in that many worker processes; the results are the same as with one.
     Each document's new quads are checked against the shapes by ``validator`` (by default
     :func:`kg.fastcheck.document_problems`; None skips the check) and stored either way, as invalid.
+    ``link=False`` leaves out candidate links to stored events (their search grows with the store).
     """
     report = Report()
     pending = (_job(doc, store, force) for doc in documents(paths, report))
     for job, mapped in run_jobs(pending, jobs, gazetteer):
         if progress:
             progress(job.document.source)
-        report.outcomes.append(_store(job, mapped, store, validator))
+        report.outcomes.append(_store(job, mapped, store, validator, link))
     return report
 
 
@@ -141,7 +143,7 @@ def _job(doc: Document, store: Store, force: bool) -> Job:
     return Job(doc, previous, skip=unchanged and not force)
 
 
-def _store(job: Job, mapped: Mapped | None, store: Store, validator: Validator | None) -> Outcome:
+def _store(job: Job, mapped: Mapped | None, store: Store, validator: Validator | None, link: bool = True) -> Outcome:
     source = job.document.source
     if mapped is None:
         return Outcome(source, "unchanged")
@@ -150,7 +152,8 @@ def _store(job: Job, mapped: Mapped | None, store: Store, validator: Validator |
     node = document_iri(source)
     quads = mapped.quads()
     problems = validator(store, quads) if validator else []
-    quads += map_links(candidates(store, node, quads))
+    if link:
+        quads += map_links(candidates(store, node, quads))
     store.replace_document(node, quads)
     status = "invalid" if problems else ("replaced" if job.previous_hash else "added")
     return _outcome(source, mapped.counts, status, "; ".join(problems[:3]))

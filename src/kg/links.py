@@ -17,7 +17,7 @@ from kg.store import Store
 from kg.vocab import KG, SEM, TIME, sparql_prefixes
 
 # Same type and place alone (0.6) is too weak: every undated grave at a town would link to every other.
-# A candidate needs overlapping dates or the same named event as well.
+# A candidate needs overlapping dates as well.
 THRESHOLD = 0.7
 #: at most this many candidates per event mention, the best first, so a busy place cannot make links explode
 PER_EVENT = 20
@@ -100,29 +100,29 @@ def candidates(store: Store, doc: NamedNode, quads: Iterable[Quad]) -> list[Cand
 
 
 def _matches(store: Store, event: EventFacts, doc: str) -> list[dict[str, str]]:
-    links = [f"?other sem:hasPlace <{place}> . BIND(true AS ?samePlace)" for place in event.places]
-    links += [f"?other kg:refersTo <{named}> . BIND(true AS ?sameNamed)" for named in event.named]
-    if not links:
+    # Mentions of a named event are already grouped by kg:refersTo; a candidate link is for the happenings
+    # nobody named, matched on type, place and overlapping dates. The date test runs in the store, and
+    # LIMIT bounds the answer at a busy place.
+    if event.begin is None or event.end is None or not event.places:
         return []
-    union = " UNION ".join("{ " + link + " }" for link in links)
+    places = " ".join(f"<{place}>" for place in event.places)
     sparql = sparql_prefixes() + f"""
-        SELECT ?other (SAMPLE(?samePlace) AS ?place) (SAMPLE(?sameNamed) AS ?named) (MIN(?b) AS ?begin)
-               (MAX(?e) AS ?end)
+        SELECT DISTINCT ?other ?begin ?end
         WHERE {{
+          VALUES ?place {{ {places} }}
           GRAPH ?assertion {{
-            ?other sem:eventType evt:{event.event_type} .
-            {union}
-            OPTIONAL {{
-              ?other sem:hasTime ?t . ?t time:hasBeginning/time:inXSDDate ?b ; time:hasEnd/time:inXSDDate ?e
-            }}
+            ?other sem:hasPlace ?place ; sem:eventType evt:{event.event_type} ; sem:hasTime ?t .
+            ?t time:hasBeginning/time:inXSDDate ?begin ; time:hasEnd/time:inXSDDate ?end .
           }}
+          FILTER(?begin <= "{event.end.isoformat()}"^^xsd:date && ?end >= "{event.begin.isoformat()}"^^xsd:date)
           FILTER(!STRSTARTS(STR(?other), "{doc}/"))
-        }} GROUP BY ?other"""
+        }} LIMIT {PER_EVENT * 2}"""
     rows = []
     for solution in store.query(sparql):
-        row = {name: term.value for name in ("other", "place", "named", "begin", "end")
+        row = {name: term.value for name in ("other", "begin", "end")
                if isinstance(term := solution[name], NamedNode | Literal)}
         row["event"] = row.pop("other")
+        row["place"] = "true"
         rows.append(row)
     return rows
 

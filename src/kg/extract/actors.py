@@ -1,4 +1,3 @@
-
 """Actor mentions: people, organisations, states as agents, armed groups and groups of people.
 
 Known actors come from the gazetteer; others from patterns: a person's capitalised name next to a
@@ -10,11 +9,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 from typing import Any
 
 from kg.extract.places import slug
 from kg.extract.text import anchor
-from kg.gazetteer import Gazetteer
+from kg.gazetteer import Entry, Gazetteer
 from kg.model import EntityMention
 
 _CAP = r"(?:[A-Z][\w'’.-]*|al-[A-Z]\w+)"
@@ -117,17 +117,9 @@ def _organisations(text: str, gazetteer: Gazetteer) -> Iterable[EntityMention]:
 
 def _demonym_phrases(text: str, gazetteer: Gazetteer) -> Iterable[EntityMention]:
     """ "Armenian forces" (armed group), "Armenian Government" (state), "Armenian servicemen" (people)."""
-    lexicon = gazetteer.lexicon
-    demonyms = {d: e for e in gazetteer.entries("actor") if e.curated for d in e.demonyms}
-    names = "|".join(re.escape(d) for d in sorted(demonyms, key=len, reverse=True))
-    kinds = (
-        ("armed_nouns", "armed_group"), ("state_nouns", "state"), ("org_nouns", "organization"),
-        ("group_nouns", "group_of_people"),
-    )  # fmt: skip
-    for field, kind in kinds:
-        nouns = "|".join(re.escape(n) for n in sorted(lexicon[field], key=len, reverse=True))
-        pattern = rf"\b(?P<dem>{names})(?:\s+and\s+(?:{names}))?\s+(?:{nouns})\b"
-        for found in re.finditer(pattern, text):
+    demonyms, patterns = _demonym_patterns(gazetteer)
+    for pattern, kind in patterns:
+        for found in pattern.finditer(text):
             state = demonyms[found.group("dem")]
             key = f"actor/{state.key}" if kind == "state" else None
             yield _new(text, found.start(), found.end(), kind, key)
@@ -136,13 +128,7 @@ def _demonym_phrases(text: str, gazetteer: Gazetteer) -> Iterable[EntityMention]
 def _groups(text: str, gazetteer: Gazetteer) -> Iterable[EntityMention]:
     """Groups of people with a modifier ("captured civilians") and generic armed agents ("the invaders")."""
     lexicon = gazetteer.lexicon
-    peoples = [label for e in gazetteer.entries("actor") if e.curated and e.subtype == "group_of_people"
-               for label, _ in e.labels]  # fmt: skip
-    modifiers = "|".join(re.escape(m) for m in lexicon["group_modifiers"])
-    nouns = "|".join(re.escape(n) for n in sorted(lexicon["group_nouns"] + peoples, key=len, reverse=True))
-    count = r"(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|some|many)\s+)?"
-    pattern = rf"\b{count}(?:(?:{modifiers})\s+(?:and\s+(?:{modifiers})\s+)?)+(?:{nouns})\b"
-    for found in re.finditer(pattern, text):
+    for found in _group_pattern(gazetteer).finditer(text):
         yield _new(text, found.start(), found.end(), "group_of_people")
     armed = "|".join(re.escape(n) for n in lexicon["armed_nouns"])
     for match in gazetteer.find(text, kinds={"actor"}):
@@ -156,6 +142,35 @@ def _groups(text: str, gazetteer: Gazetteer) -> Iterable[EntityMention]:
             yield _new(text, found.start(), found.end(), "armed_group")
     for found in re.finditer(r"[\"“«]([A-Z]\w+)[\"”»]\s+(?:unit|battalion|brigade|regiment|militia)\b", text):
         yield _new(text, found.start(), found.end(), "armed_group")
+
+
+@lru_cache(maxsize=4)
+def _demonym_patterns(gazetteer: Gazetteer) -> tuple[dict[str, Entry], list[tuple[re.Pattern[str], str]]]:
+    """The curated states by demonym, and a compiled pattern per kind of noun; built once per gazetteer."""
+    lexicon = gazetteer.lexicon
+    demonyms = {d: e for e in gazetteer.entries("actor") if e.curated for d in e.demonyms}
+    names = "|".join(re.escape(d) for d in sorted(demonyms, key=len, reverse=True))
+    kinds = (
+        ("armed_nouns", "armed_group"), ("state_nouns", "state"), ("org_nouns", "organization"),
+        ("group_nouns", "group_of_people"),
+    )  # fmt: skip
+    patterns = []
+    for field, kind in kinds:
+        nouns = "|".join(re.escape(n) for n in sorted(lexicon[field], key=len, reverse=True))
+        patterns.append((re.compile(rf"\b(?P<dem>{names})(?:\s+and\s+(?:{names}))?\s+(?:{nouns})\b"), kind))
+    return demonyms, patterns
+
+
+@lru_cache(maxsize=4)
+def _group_pattern(gazetteer: Gazetteer) -> re.Pattern[str]:
+    """Modified group nouns ("captured civilians"), the curated peoples included; built once per gazetteer."""
+    lexicon = gazetteer.lexicon
+    peoples = [label for e in gazetteer.entries("actor") if e.curated and e.subtype == "group_of_people"
+               for label, _ in e.labels]  # fmt: skip
+    modifiers = "|".join(re.escape(m) for m in lexicon["group_modifiers"])
+    nouns = "|".join(re.escape(n) for n in sorted(lexicon["group_nouns"] + peoples, key=len, reverse=True))
+    count = r"(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|some|many)\s+)?"
+    return re.compile(rf"\b{count}(?:(?:{modifiers})\s+(?:and\s+(?:{modifiers})\s+)?)+(?:{nouns})\b")
 
 
 def _persons(text: str, lexicon: Mapping[str, Any], blocked: set[tuple[int, int]]) -> Iterable[EntityMention]:

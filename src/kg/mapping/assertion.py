@@ -42,9 +42,9 @@ class AssertionMapper:
         taken: dict[str, int] = {}
         for event in statement.events:
             # Two mentions on one trigger (one per site of a list) must stay two nodes.
-            node = self.event_iri(event).value
-            taken[node] = taken.get(node, 0) + 1
-            events.append(NamedNode(node if taken[node] == 1 else f"{node}-{taken[node] - 1}"))
+            iri = self.event_iri(event).value
+            taken[iri] = taken.get(iri, 0) + 1
+            events.append(NamedNode(iri if taken[iri] == 1 else f"{iri}-{taken[iri] - 1}"))
         for event, node in zip(statement.events, events, strict=True):
             self.event(event, node, events)
 
