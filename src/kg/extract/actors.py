@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Any
 
 from kg.extract.places import slug
-from kg.extract.text import anchor
+from kg.extract.text import anchor, keep_widest
 from kg.gazetteer import Entry, Gazetteer
 from kg.model import EntityMention
 
@@ -39,28 +39,17 @@ def extract_actors(text: str, gazetteer: Gazetteer, places: list[EntityMention])
     taken = {(p.anchor.start, p.anchor.end) for p in places}
     found: Found = {}
     for mention in _organisations(text, gazetteer):
-        _add(found, mention)
+        keep_widest(found, mention)
     for mention in _known(text, gazetteer, taken):
-        _add(found, mention)
+        keep_widest(found, mention)
     for mention in _demonym_phrases(text, gazetteer):
-        _add(found, mention)
+        keep_widest(found, mention)
     for mention in _groups(text, gazetteer):
-        _add(found, mention)
+        keep_widest(found, mention)
     blocked = taken | set(found)
     for mention in _persons(text, lexicon, blocked):
-        _add(found, mention)
+        keep_widest(found, mention)
     return sorted(found.values(), key=lambda m: m.anchor.start)
-
-
-def _add(found: Found, mention: EntityMention) -> None:
-    """Keep the widest of overlapping mentions."""
-    start, end = mention.anchor.start, mention.anchor.end
-    overlapping = [k for k in found if k[0] < end and start < k[1]]
-    if any(k[1] - k[0] >= end - start for k in overlapping):
-        return
-    for k in overlapping:
-        del found[k]
-    found[(start, end)] = mention
 
 
 def _new(text: str, start: int, end: int, kind: str, key: str | None = None) -> EntityMention:

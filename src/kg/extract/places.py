@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from kg.extract.text import anchor
+from kg.extract.text import anchor, keep_widest
 from kg.gazetteer import Entry, Gazetteer, Match
 from kg.model import EntityMention
 
@@ -51,21 +51,10 @@ def extract_places(text: str, gazetteer: Gazetteer, language: str = "en") -> lis
         if _is_place_use(text, match, lexicon):
             found[(match.start, match.end)] = _mention(text, match.start, match.end, match.entry)
     for mention in _pattern_places(text, gazetteer, language):
-        _add(found, mention)
+        keep_widest(found, mention)
     for mention in _repeats(text, found.values()):
-        _add(found, mention)
+        keep_widest(found, mention)
     return sorted(found.values(), key=lambda m: m.anchor.start)
-
-
-def _add(found: dict[tuple[int, int], EntityMention], mention: EntityMention) -> None:
-    """Keep the wider of overlapping mentions (a pattern's "X region" over the bare "X")."""
-    start, end = mention.anchor.start, mention.anchor.end
-    overlapping = [k for k in found if k[0] < end and start < k[1]]
-    if any(k[1] - k[0] >= end - start for k in overlapping):
-        return
-    for k in overlapping:
-        del found[k]
-    found[(start, end)] = mention
 
 
 def _mention(text: str, start: int, end: int, entry: Entry) -> EntityMention:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from kg.model import Anchor
+from kg.model import Anchor, EntityMention
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”»']?\s+(?=[\"“«'(]?[A-ZА-ЯЁÇƏĞİÖŞÜ0-9])|\n\s*\n|\n(?=\s*[-*#])")
 _ABBREVIATIONS = re.compile(
@@ -48,3 +48,21 @@ def sentences(text: str) -> Iterator[tuple[int, int]]:
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     a = anchor(text, start, end)
     return a.start, a.end
+
+
+def keep_widest(found: dict[tuple[int, int], EntityMention], mention: EntityMention) -> None:
+    """Add ``mention`` unless a wider or equal mention overlaps it; drop the narrower ones it covers.
+
+    >>> found = {}
+    >>> keep_widest(found, EntityMention(Anchor(3, 7, "Baku"), "place/baku", "Baku", "place"))
+    >>> keep_widest(found, EntityMention(Anchor(0, 7, "in Baku"), "place/baku", "Baku", "place"))
+    >>> list(found)
+    [(0, 7)]
+    """
+    start, end = mention.anchor.start, mention.anchor.end
+    overlapping = [k for k in found if k[0] < end and start < k[1]]
+    if any(k[1] - k[0] >= end - start for k in overlapping):
+        return
+    for k in overlapping:
+        del found[k]
+    found[(start, end)] = mention
