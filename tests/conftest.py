@@ -46,16 +46,24 @@ def sample_extraction() -> Extraction:
     """A small extraction built by hand, independent of the extractors."""
     text = SAMPLE_TEXT
     place = EntityMention(_mention(text, "Riverton"), "place/x-riverton", "Riverton", "place", False, "village")
-    army = EntityMention(_mention(text, "Northern army"), "actor/x-northern-army", "Northern army", "armed_group",
-                         False)
+    army = EntityMention(
+        _mention(text, "Northern army"), "actor/x-northern-army", "Northern army", "armed_group", False
+    )
     when = DateMention(_mention(text, "3 March 2021"), Span(date(2021, 3, 3), date(2021, 3, 3)), Precision.DAY)
-    published = DateMention(_mention(text, "5 March 2021"), Span(date(2021, 3, 5), date(2021, 3, 5)),
-                            Precision.DAY, "dateline")
+    published = DateMention(
+        _mention(text, "5 March 2021"), Span(date(2021, 3, 5), date(2021, 3, 5)), Precision.DAY, "dateline"
+    )
     bodies = Quantity(_mention(text, "About 40"), 40, None, None, True, "bodies")
-    event = EventMention(_mention(text, "mass grave was found"), "mass_grave_discovery",
-                         "mass grave found in Riverton", when, place, (Role(army, "perpetrator"),), (bodies,))
-    speaker = Speaker("Jane Roe", "Minister of Justice", "Ministry of Justice", None,
-                      _mention(text, "Jane Roe"))
+    event = EventMention(
+        _mention(text, "mass grave was found"),
+        "mass_grave_discovery",
+        "mass grave found in Riverton",
+        when,
+        place,
+        (Role(army, "perpetrator"),),
+        (bodies,),
+    )
+    speaker = Speaker("Jane Roe", "Minister of Justice", "Ministry of Justice", None, _mention(text, "Jane Roe"))
     statement = Statement(0, speaker, None, (when, published), (place,), (army,), (event,), (bodies,))
     doc = Document(text, "/corpus/ministry-2021.md", "markdown", "Ministry statement")
     return Extraction(doc, "en", published, None, (statement,), "test-extractor")

@@ -1,4 +1,3 @@
-
 import pytest
 
 from kg.extract.language import detect_language

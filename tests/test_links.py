@@ -39,8 +39,9 @@ def _links(store: Store) -> list[dict[str, str]]:
 
 def test_two_sources_on_the_same_grave_get_a_candidate_link(tmp_path: Path) -> None:
     store = Store(tmp_path / "store")
-    ingest([_write(tmp_path, "a.md", FIRST), _write(tmp_path, "b.md", SECOND), _write(tmp_path, "c.md", UNRELATED)],
-           store)
+    ingest(
+        [_write(tmp_path, "a.md", FIRST), _write(tmp_path, "b.md", SECOND), _write(tmp_path, "c.md", UNRELATED)], store
+    )
     links = [r for r in _links(store) if r["eventType"] == "mass_grave_discovery"]
     assert len(links) == 1
     (link,) = links

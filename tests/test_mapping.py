@@ -46,7 +46,7 @@ def test_every_quote_selector_equals_its_text_slice(sample_extraction: Extractio
     exacts = {q.subject.value.removesuffix("#quote"): q.object.value for q in quads if q.predicate == OA.exact}
     assert len(exacts) >= 6
     for anchor, exact in exacts.items():
-        assert text[starts[anchor]:ends[anchor]] == exact
+        assert text[starts[anchor] : ends[anchor]] == exact
 
 
 def test_unresolved_place_is_marked(sample_extraction: Extraction) -> None:

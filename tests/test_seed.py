@@ -48,11 +48,16 @@ def test_remains_show_torture_and_a_child_aged_four_to_five(run_query: Query) ->
 
 
 def test_khojaly_events_keep_the_authors_label_and_link_the_named_event(seed_store: Store) -> None:
-    rows = _rows(_select(seed_store, """
+    rows = _rows(
+        _select(
+            seed_store,
+            """
         SELECT ?label ?type ?named ?namedIso WHERE {
           GRAPH ?a { ?e kg:authorLabel ?label ; kg:refersTo ?named ; sem:eventType ?type }
           GRAPH ?g { ?named sem:hasTime/kg:iso ?namedIso }
-        }"""))
+        }""",
+        )
+    )
     khojaly = [r for r in rows if r["label"] == "Khojaly Genocide"]
     assert khojaly, rows
     assert khojaly[0]["type"].endswith("/killing_massacre")
@@ -60,12 +65,17 @@ def test_khojaly_events_keep_the_authors_label_and_link_the_named_event(seed_sto
 
 
 def test_the_32nd_anniversary_agrees_with_the_named_event(seed_store: Store) -> None:
-    rows = _rows(_select(seed_store, """
+    rows = _rows(
+        _select(
+            seed_store,
+            """
         SELECT ?when ?then WHERE {
           GRAPH ?a { ?c sem:eventType evt:commemoration_anniversary ; kg:commemorates ?k ; sem:hasTime/kg:iso ?when .
                      ?k kg:refersTo ?named . }
           GRAPH ?g { ?named sem:hasTime/kg:iso ?then . }
-        }"""))
+        }""",
+        )
+    )
     assert rows, "the anniversary should commemorate the Khojaly events"
     assert any(int(r["when"][:4]) - int(r["then"][:4]) == 32 for r in rows)
 
@@ -89,38 +99,54 @@ def test_appeal_to_international_organisations(run_query: Query) -> None:
 
 
 def test_armenia_is_the_accused_actor(seed_store: Store) -> None:
-    rows = _rows(_select(seed_store, """
+    rows = _rows(
+        _select(
+            seed_store,
+            """
         SELECT DISTINCT ?type ?actor WHERE {
           GRAPH ?a { ?e sem:eventType ?type ; sem:hasActor ?r . ?r sem:roleType role:perpetrator ; rdf:value ?actor }
-        }"""))
+        }""",
+        )
+    )
     accused = {r["actor"].rsplit("/", 1)[-1] for r in rows}
     assert accused == {"armenia"}
 
 
 def test_claims_are_in_the_assertion_graph_and_none_in_the_default_graph(seed_store: Store) -> None:
-    in_default = _select(seed_store, """
+    in_default = _select(
+        seed_store,
+        """
         SELECT (COUNT(*) AS ?n) WHERE {
           { ?x a sem:Event } UNION { ?x kg:mention ?m } UNION { ?x sem:eventType ?t }
           UNION { ?x a schema:QuantitativeValue } UNION { ?x a time:ProperInterval }
-        }""")
+        }""",
+    )
     assert in_default.rows[0]["n"].value == "0"
-    in_assertions = _select(seed_store, """
+    in_assertions = _select(
+        seed_store,
+        """
         SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {
           GRAPH ?h { ?s np:hasAssertion ?a } GRAPH ?a { ?e sem:eventType ?t }
-        }""")
+        }""",
+    )
     assert int(in_assertions.rows[0]["n"].value) >= 8
 
 
 def test_every_anchor_quote_equals_its_text_slice(seed_store: Store) -> None:
-    rows = _rows(_select(seed_store, """
+    rows = _rows(
+        _select(
+            seed_store,
+            """
         SELECT ?text ?start ?end ?exact WHERE {
           ?doc schema:text ?text .
           GRAPH ?a { ?t oa:hasSource ?doc ; oa:hasSelector ?p, ?q .
                      ?p oa:start ?start ; oa:end ?end . ?q oa:exact ?exact . }
-        }"""))
+        }""",
+        )
+    )
     assert len(rows) > 30
     for row in rows:
-        assert row["text"][int(row["start"]):int(row["end"])] == row["exact"]
+        assert row["text"][int(row["start"]) : int(row["end"])] == row["exact"]
 
 
 def test_timeline_places_the_khojaly_events_in_february_1992(run_query: Query) -> None:

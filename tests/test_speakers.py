@@ -1,4 +1,3 @@
-
 from kg.extract.speakers import describe_role, extract_speakers
 from kg.model import Document
 

@@ -32,8 +32,11 @@ def test_a_revised_document_replaces_its_graphs(tmp_store: Store, sample_extract
     _store_extraction(tmp_store, sample_extraction)
     doc = sample_extraction.document
     revised_text = doc.text.replace("About 40 bodies", "About 41 bodies")
-    revised = replace(sample_extraction, document=replace(doc, text=revised_text),
-                      statements=(replace(sample_extraction.statements[0], events=(), quantities=()),))
+    revised = replace(
+        sample_extraction,
+        document=replace(doc, text=revised_text),
+        statements=(replace(sample_extraction.statements[0], events=(), quantities=()),),
+    )
     _store_extraction(tmp_store, revised)
     node = document_iri(doc.source)
     texts = [q.object.value for q in tmp_store.ox.quads_for_pattern(node, SCHEMA.text, None)]
@@ -46,9 +49,14 @@ def test_a_revised_document_replaces_its_graphs(tmp_store: Store, sample_extract
 
 def test_speaker_descriptions_go_with_their_last_document(tmp_store: Store, sample_extraction: Extraction) -> None:
     _store_extraction(tmp_store, sample_extraction)
-    other = replace(sample_extraction, document=Document("Other text entirely.", "/corpus/other.md"),
-                    statements=(replace(sample_extraction.statements[0], dates=(), places=(), actors=(),
-                                        events=(), quantities=()),), published=None)
+    other = replace(
+        sample_extraction,
+        document=Document("Other text entirely.", "/corpus/other.md"),
+        statements=(
+            replace(sample_extraction.statements[0], dates=(), places=(), actors=(), events=(), quantities=()),
+        ),
+        published=None,
+    )
     _store_extraction(tmp_store, other)
     names = {q.object.value for q in tmp_store.ox.quads_for_pattern(None, SCHEMA.name, None)}
     assert "Jane Roe" in names
@@ -56,8 +64,9 @@ def test_speaker_descriptions_go_with_their_last_document(tmp_store: Store, samp
     _store_extraction(tmp_store, nobody)
     names = {q.object.value for q in tmp_store.ox.quads_for_pattern(None, SCHEMA.name, None)}
     assert "Jane Roe" in names  # still the author of the first document
-    first_without_speaker = replace(sample_extraction, statements=(
-        replace(sample_extraction.statements[0], speaker=None),))
+    first_without_speaker = replace(
+        sample_extraction, statements=(replace(sample_extraction.statements[0], speaker=None),)
+    )
     _store_extraction(tmp_store, first_without_speaker)
     names = {q.object.value for q in tmp_store.ox.quads_for_pattern(None, SCHEMA.name, None)}
     assert "Jane Roe" not in names and "Ministry of Justice" not in names

@@ -25,10 +25,18 @@ from kg.store import Store
 from kg.summary import summary_table
 from kg.validate import validate_store
 
-JOBS_OPTION = click.option("--jobs", "-j", default=1, show_default=True, type=click.IntRange(1),
-                           help="Extract in this many worker processes.")
-STORE_OPTION = click.option("--store", "store_path", envvar="KG_STORE", default="kg-store", show_default=True,
-                            type=click.Path(path_type=Path), help="Folder of the embedded store (env KG_STORE).")
+JOBS_OPTION = click.option(
+    "--jobs", "-j", default=1, show_default=True, type=click.IntRange(1), help="Extract in this many worker processes."
+)
+STORE_OPTION = click.option(
+    "--store",
+    "store_path",
+    envvar="KG_STORE",
+    default="kg-store",
+    show_default=True,
+    type=click.Path(path_type=Path),
+    help="Folder of the embedded store (env KG_STORE).",
+)
 
 
 class UserError(click.ClickException):
@@ -118,10 +126,22 @@ def _finish(report: Report) -> None:
 
 @cli.command()
 @STORE_OPTION
-@click.option("--statements", "statements_dir", default=str(STATEMENTS_DIR), show_default=True,
-              type=click.Path(path_type=Path), help="Folder of statements to ingest.")
-@click.option("--out", "out_dir", default="build", show_default=True, type=click.Path(path_type=Path),
-              help="Folder for the exports (graph.trig).")
+@click.option(
+    "--statements",
+    "statements_dir",
+    default=str(STATEMENTS_DIR),
+    show_default=True,
+    type=click.Path(path_type=Path),
+    help="Folder of statements to ingest.",
+)
+@click.option(
+    "--out",
+    "out_dir",
+    default="build",
+    show_default=True,
+    type=click.Path(path_type=Path),
+    help="Folder for the exports (graph.trig).",
+)
 @JOBS_OPTION
 def build(store_path: Path, statements_dir: Path, out_dir: Path, jobs: int) -> None:
     """The main job: ingest the statements folder, validate, write build/graph.trig, print a summary."""
@@ -149,8 +169,9 @@ def build(store_path: Path, statements_dir: Path, out_dir: Path, jobs: int) -> N
 @cli.command()
 @click.argument("name")
 @STORE_OPTION
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
-              help="How to print the results.")
+@click.option(
+    "--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True, help="How to print the results."
+)
 @click.option("--endpoint", metavar="QUERY_URL", help="Run on a SPARQL 1.1 endpoint instead of the local store.")
 def query(name: str, store_path: Path, fmt: str, endpoint: str | None) -> None:
     """Run a named query from queries/ (statements, places, dates, events, ...) or a .rq file."""
@@ -163,8 +184,13 @@ def query(name: str, store_path: Path, fmt: str, endpoint: str | None) -> None:
 @cli.command(name="push")
 @click.argument("url")
 @STORE_OPTION
-@click.option("--mode", type=click.Choice(MODES), default="auto", show_default=True,
-              help="quads: N-Quads bulk to a dataset endpoint; graphs: one Graph Store Protocol PUT per graph.")
+@click.option(
+    "--mode",
+    type=click.Choice(MODES),
+    default="auto",
+    show_default=True,
+    help="quads: N-Quads bulk to a dataset endpoint; graphs: one Graph Store Protocol PUT per graph.",
+)
 def push_command(url: str, store_path: Path, mode: str) -> None:
     """Load the whole store into a SPARQL 1.1 server (e.g. http://localhost:7878/store); see docs/remote.md."""
     store = _open_existing(store_path)
@@ -186,8 +212,14 @@ def validate(store_path: Path) -> None:
 
 @cli.command()
 @STORE_OPTION
-@click.option("--format", "fmt", type=click.Choice(sorted(EXPORT_FORMATS)), default="trig", show_default=True,
-              help="Serialisation (turtle holds the default graph only).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(sorted(EXPORT_FORMATS)),
+    default="trig",
+    show_default=True,
+    help="Serialisation (turtle holds the default graph only).",
+)
 @click.option("--out", type=click.Path(path_type=Path), help="File to write (default: stdout).")
 def export(store_path: Path, fmt: str, out: Path | None) -> None:
     """Write the whole graph (all named graphs) to stdout or a file."""

@@ -11,8 +11,7 @@ from pyoxigraph import RdfFormat
 from kg.resources import ONTOLOGY_DIR
 from kg.store import Store
 
-FORMATS = {"trig": RdfFormat.TRIG, "nquads": RdfFormat.N_QUADS, "turtle": RdfFormat.TURTLE,
-           "jsonld": RdfFormat.JSON_LD}
+FORMATS = {"trig": RdfFormat.TRIG, "nquads": RdfFormat.N_QUADS, "turtle": RdfFormat.TURTLE, "jsonld": RdfFormat.JSON_LD}
 
 
 def context() -> dict[str, object]:

@@ -21,11 +21,21 @@ from kg.vocab import KG, SEM, TIME, sparql_prefixes
 THRESHOLD = 0.7
 #: at most this many candidates per event mention, the best first, so a busy place cannot make links explode
 PER_EVENT = 20
-WEIGHTS = {"same type": 0.3, "same named event": 0.4, "same place": 0.3, "overlapping dates": 0.2,
-           "different dates": -0.4}
+WEIGHTS = {
+    "same type": 0.3,
+    "same named event": 0.4,
+    "same place": 0.3,
+    "overlapping dates": 0.2,
+    "different dates": -0.4,
+}
 WANTED = {
-    SEM.eventType.value: "type", SEM.hasPlace.value: "place", KG.refersTo.value: "named", SEM.hasTime.value: "time",
-    TIME.hasBeginning.value: "begin", TIME.hasEnd.value: "end", TIME.inXSDDate.value: "day",
+    SEM.eventType.value: "type",
+    SEM.hasPlace.value: "place",
+    KG.refersTo.value: "named",
+    SEM.hasTime.value: "time",
+    TIME.hasBeginning.value: "begin",
+    TIME.hasEnd.value: "end",
+    TIME.inXSDDate.value: "day",
 }
 
 
@@ -77,10 +87,16 @@ def events_in(quads: Iterable[Quad]) -> list[EventFacts]:
         time = by_subject.get(facts.get("time", [""])[0], {})
         begin = by_subject.get(time.get("begin", [""])[0], {}).get("day", [None])[0]
         end = by_subject.get(time.get("end", [""])[0], {}).get("day", [None])[0]
-        events.append(EventFacts(
-            iri, facts["type"][0].rsplit("/", 1)[-1], tuple(facts.get("place", ())), tuple(facts.get("named", ())),
-            date.fromisoformat(begin) if begin else None, date.fromisoformat(end) if end else None,
-        ))
+        events.append(
+            EventFacts(
+                iri,
+                facts["type"][0].rsplit("/", 1)[-1],
+                tuple(facts.get("place", ())),
+                tuple(facts.get("named", ())),
+                date.fromisoformat(begin) if begin else None,
+                date.fromisoformat(end) if end else None,
+            )
+        )
     return events
 
 
@@ -106,7 +122,9 @@ def _matches(store: Store, event: EventFacts, doc: str) -> list[dict[str, str]]:
     if event.begin is None or event.end is None or not event.places:
         return []
     places = " ".join(f"<{place}>" for place in event.places)
-    sparql = sparql_prefixes() + f"""
+    sparql = (
+        sparql_prefixes()
+        + f"""
         SELECT DISTINCT ?other ?begin ?end
         WHERE {{
           VALUES ?place {{ {places} }}
@@ -117,10 +135,14 @@ def _matches(store: Store, event: EventFacts, doc: str) -> list[dict[str, str]]:
           FILTER(?begin <= "{event.end.isoformat()}"^^xsd:date && ?end >= "{event.begin.isoformat()}"^^xsd:date)
           FILTER(!STRSTARTS(STR(?other), "{doc}/"))
         }} LIMIT {PER_EVENT * 2}"""
+    )
     rows = []
     for solution in store.query(sparql):
-        row = {name: term.value for name in ("other", "begin", "end")
-               if isinstance(term := solution[name], NamedNode | Literal)}
+        row = {
+            name: term.value
+            for name in ("other", "begin", "end")
+            if isinstance(term := solution[name], NamedNode | Literal)
+        }
         row["event"] = row.pop("other")
         row["place"] = "true"
         rows.append(row)

@@ -57,8 +57,7 @@ def extract(doc: Document, gazetteer: Gazetteer) -> Extraction:
         actors = extract_actors(text, gazetteer, places)
         quantities = extract_quantities(text, dates)
         # A named event's own span stays on the named event (reference graph); the mention is not dated by it.
-        events = extract_events(text, places, actors, dates, quantities, named, info, language,
-                                date_named_events=False)
+        events = extract_events(text, places, actors, dates, quantities, named, info, language, date_named_events=False)
     else:
         actors, quantities, events = [], [], []
         notes.append(f"language {language!r}: only dates and gazetteer places were extracted")
@@ -70,8 +69,13 @@ def extract(doc: Document, gazetteer: Gazetteer) -> Extraction:
     voices = [replace(v, speaker=_resolve_org(v.speaker, gazetteer) if v.speaker else None) for v in segment(doc, who)]
     statements = assemble(voices, dates, places, actors, events, quantities)
     return Extraction(
-        document=doc, language=language, published=published, publisher=who.publisher,
-        statements=statements, extractor=EXTRACTOR, notes=tuple(notes),
+        document=doc,
+        language=language,
+        published=published,
+        publisher=who.publisher,
+        statements=statements,
+        extractor=EXTRACTOR,
+        notes=tuple(notes),
     )
 
 
@@ -79,8 +83,14 @@ def _named_events(text: str, gazetteer: Gazetteer) -> list[EntityMention]:
     found = []
     for match in gazetteer.find(text):
         if match.entry.kind == "named_event":
-            found.append(EntityMention(anchor(text, match.start, match.end), qualified("named_event", match.entry.key),
-                                       match.entry.label, "named_event"))
+            found.append(
+                EntityMention(
+                    anchor(text, match.start, match.end),
+                    qualified("named_event", match.entry.key),
+                    match.entry.label,
+                    "named_event",
+                )
+            )
     return found
 
 

@@ -101,13 +101,17 @@ def from_json(data: dict[str, object]) -> Results:
     variables = tuple(head.get("vars", []))
     rows = []
     for binding in results.get("bindings", []):
-        rows.append({
-            name: Cell(
-                "literal" if term["type"] == "typed-literal" else term["type"],
-                term["value"], term.get("datatype"), term.get("xml:lang"),
-            )
-            for name, term in binding.items()
-        })
+        rows.append(
+            {
+                name: Cell(
+                    "literal" if term["type"] == "typed-literal" else term["type"],
+                    term["value"],
+                    term.get("datatype"),
+                    term.get("xml:lang"),
+                )
+                for name, term in binding.items()
+            }
+        )
     return Results(variables, tuple(rows))
 
 
@@ -118,8 +122,10 @@ def _cell(term: object) -> Cell:
         return Cell("bnode", term.value)
     if isinstance(term, Literal):
         datatype = term.datatype.value
-        plain = datatype in ("http://www.w3.org/2001/XMLSchema#string",
-                             "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString")
+        plain = datatype in (
+            "http://www.w3.org/2001/XMLSchema#string",
+            "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString",
+        )
         return Cell("literal", term.value, None if plain else datatype, term.language)
     return Cell("literal", str(term))
 
@@ -132,10 +138,14 @@ def render(results: Results, fmt: str) -> str:
     x,
     """
     if fmt == "json":
-        return json.dumps({
-            "head": {"vars": list(results.variables)},
-            "results": {"bindings": [{k: v.json() for k, v in row.items()} for row in results.rows]},
-        }, ensure_ascii=False, indent=1)
+        return json.dumps(
+            {
+                "head": {"vars": list(results.variables)},
+                "results": {"bindings": [{k: v.json() for k, v in row.items()} for row in results.rows]},
+            },
+            ensure_ascii=False,
+            indent=1,
+        )
     table = [[row[v].value if v in row else "" for v in results.variables] for row in results.rows]
     if fmt in ("csv", "tsv"):
         buffer = io.StringIO()

@@ -76,8 +76,9 @@ class Store:
     def _links(self, state: set[Quad]) -> set[Quad]:
         """Candidate links that touch one of the document's event mentions."""
         graph = links_graph()
-        events = {q.subject for q in state
-                  if q.predicate == SEM.eventType and not isinstance(q.graph_name, DefaultGraph)}
+        events = {
+            q.subject for q in state if q.predicate == SEM.eventType and not isinstance(q.graph_name, DefaultGraph)
+        }
         found: set[Quad] = set()
         for event in events:
             for quad in self._store.quads_for_pattern(None, None, event, graph):

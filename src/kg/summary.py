@@ -43,7 +43,7 @@ FLAGGED = {
     # Lexicons for events, actors and counts are English-first: other languages get dates and places.
     "partial (not English)": (
         "SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d a schema:CreativeWork ; schema:inLanguage ?language "
-        "FILTER(!STRSTARTS(STR(?language), \"en\")) }"
+        'FILTER(!STRSTARTS(STR(?language), "en")) }'
     ),
 }
 

@@ -1,4 +1,3 @@
-
 """Place mentions: gazetteer names in locative use, plus patterns for places the gazetteer lacks.
 
 A state's name (or its capital's) is a place only where the text uses it as a location ("in Armenia",

@@ -1,4 +1,3 @@
-
 """Reported speech: who the text says said something ("X said", '"...," said X', "according to X").
 
 Each cue yields one :class:`Attribution` as written: a full name, a surname, a pronoun, a role

@@ -1,4 +1,3 @@
-
 """Who claims what: a document split into voices, each holding the stretches of text attributed to it.
 
 The main voice (the signer, else the main speaker as :func:`kg.extract.speakers.extract_speakers`

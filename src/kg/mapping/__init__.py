@@ -25,8 +25,9 @@ if TYPE_CHECKING:
     from kg.gazetteer import Entry
 
 
-def map_extraction(ex: Extraction, entry_for: Callable[[str], Entry | None],
-                   previous_hash: str | None = None) -> list[Quad]:
+def map_extraction(
+    ex: Extraction, entry_for: Callable[[str], Entry | None], previous_hash: str | None = None
+) -> list[Quad]:
     """All quads for one document: bibliographic, per-statement graphs, referenced entities.
 
     ``entry_for`` looks a gazetteer key up (None for unresolved keys); ``previous_hash`` is the
@@ -37,8 +38,9 @@ def map_extraction(ex: Extraction, entry_for: Callable[[str], Entry | None],
     keys: set[str] = set()
     for statement in ex.statements:
         graphs = map_frame(q, ex, doc, statement)
-        mapper = AssertionMapper(q, doc, ex.document.text, statement_iri(doc, statement.index),
-                                 graphs["assertion"], ex.language)
+        mapper = AssertionMapper(
+            q, doc, ex.document.text, statement_iri(doc, statement.index), graphs["assertion"], ex.language
+        )
         mapper.map(statement)
         keys.update(m.key for m in (*statement.places, *statement.actors))
         for event in statement.events:

@@ -21,8 +21,9 @@ RELATIONS = {"commemorates": KG.commemorates, "evidence_of": KG.isEvidenceOf, "p
 class AssertionMapper:
     """Maps one statement's mentions into its assertion graph."""
 
-    def __init__(self, q: Quads, doc: NamedNode, doc_text: str, statement: NamedNode, graph: NamedNode,
-                 language: str) -> None:
+    def __init__(
+        self, q: Quads, doc: NamedNode, doc_text: str, statement: NamedNode, graph: NamedNode, language: str
+    ) -> None:
         self.q, self.doc, self.text, self.statement, self.graph = q, doc, doc_text, statement, graph
         self.language = language
 
