@@ -98,16 +98,23 @@ def sparql_prefixes() -> str:
     return "\n".join(f"PREFIX {p}: <{iri}>" for p, iri in PREFIXES.items()) + "\n"
 
 
-def slug(text: str) -> str:
-    """A stable ASCII slug for building IRIs from names.
+# Cyrillic is transliterated so that keys stay readable ("Ходжалы" -> "khodzhaly").
+_LATIN = ("a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p", "r", "s", "t", "u",
+          "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya")  # fmt: skip
+_CYRILLIC = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя", _LATIN, strict=True))
 
-    >>> slug("Sabina Aliyeva (Ombudsman)")
-    'sabina-aliyeva-ombudsman'
-    >>> slug("Ходжалы")
-    'x-52366f4586'
+
+def slug(text: str) -> str:
+    """A stable ASCII slug for building IRIs and keys from names; other scripts fall back to a hash.
+
+    >>> slug("Sabina Aliyeva (Ombudsman)"), slug("Ходжавендского района"), slug("Xocalı")
+    ('sabina-aliyeva-ombudsman', 'khodzhavendskogo-rayona', 'xocali')
+    >>> slug("Ստեփանակերտ")
+    'x-d57843ef06'
     """
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    value = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
+    latin = "".join(_CYRILLIC.get(c, c) for c in text.lower()).replace("ı", "i").replace("ə", "e")
+    folded = unicodedata.normalize("NFKD", latin).encode("ascii", "ignore").decode()
+    value = re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
     if len(value) * 2 < len(text.strip()):
         return "x-" + hashlib.sha256(text.encode()).hexdigest()[:10]
     return value[:80]

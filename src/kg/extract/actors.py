@@ -12,10 +12,10 @@ from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from typing import Any
 
-from kg.extract.places import slug
 from kg.extract.text import anchor, keep_widest
 from kg.gazetteer import Entry, Gazetteer
 from kg.model import EntityMention
+from kg.vocab import slug
 
 _CAP = r"(?:[A-Z][\w'’.-]*|al-[A-Z]\w+)"
 _RUN = re.compile(rf"{_CAP}(?:[ \t]+(?:(?:of|on|for|and|the|in|to)[ \t]+)*{_CAP})*")

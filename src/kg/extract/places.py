@@ -9,32 +9,18 @@ and get an unresolved key ``place/x-<slug>``.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 from kg.extract.text import anchor, keep_widest
 from kg.gazetteer import Entry, Gazetteer, Match
 from kg.model import EntityMention
+from kg.vocab import slug
 
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 _NAME = r"[A-ZÀ-ÖØ-ÞĀ-ʯ][\w’'-]*(?:[ -][A-ZÀ-ÖØ-ÞĀ-ʯ][\w’'-]*){0,3}"
 _CYR_NAME = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
-_LATIN = ("a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p", "r", "s", "t", "u",
-          "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya")  # fmt: skip
-_CYRILLIC = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя", _LATIN, strict=True))
 _LATER_TYPES = ("district", "region")
-
-
-def slug(text: str) -> str:
-    """A key-safe slug of a name, Cyrillic transliterated.
-
-    >>> slug("Ashaghi-Seyidahmadli"), slug("Ходжавендского района")
-    ('ashaghi-seyidahmadli', 'khodzhavendskogo-rayona')
-    """
-    text = "".join(_CYRILLIC.get(c, c) for c in text.lower())
-    text = unicodedata.normalize("NFKD", text.replace("ı", "i").replace("ə", "e")).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
 
 
 def extract_places(text: str, gazetteer: Gazetteer, language: str = "en") -> list[EntityMention]:
