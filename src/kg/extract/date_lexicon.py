@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
+from kg.extract.date_spans import Found
 from kg.extract.lexicon_data import load_lexicon
 
 #: languages whose month names are always looked for (they cannot be mistaken for other words)
@@ -156,3 +159,22 @@ def weekday_regex(language: str = "en") -> str:
     True
     """
     return rf"(?<!\w)(?:{alternation(date_lexicon(language).weekdays)})(?!\w)"
+
+
+Handler = Callable[[re.Match[str], "DateLexicon", date | None], Found | None]
+
+
+def run_patterns(
+    patterns: Iterable[tuple[re.Pattern[str], Handler]], text: str, language: str, published: date | None
+) -> Iterator[Found]:
+    """Every match of every pattern that its handler turns into a date, in pattern order.
+
+    >>> list(run_patterns([(re.compile("x"), lambda m, lex, p: None)], "x", "en", None))
+    []
+    """
+    lex = date_lexicon(language)
+    for pattern, handler in patterns:
+        for match in pattern.finditer(text):
+            found = handler(match, lex, published)
+            if found is not None:
+                yield found

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import date
 
-from kg.extract.date_lexicon import DateLexicon, alternation, date_lexicon, month_regex
+from kg.extract.date_lexicon import DateLexicon, Handler, alternation, date_lexicon, month_regex, run_patterns
 from kg.extract.date_spans import (
     Found,
     day_span,
@@ -33,8 +33,6 @@ _ISO = r"(?P<year>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:[T ]\d{1,2}:\d{2}(?::\d{2})
 _NUMERIC = r"(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})(?P=sep)(?P<year>\d{4})(?!\d)"
 #: not inside a longer number, a time or a numeric date ("mid-2014" is fine, "05-2014" is not)
 _NOT_AFTER_NUMBER = r"(?<![\d.,:/])(?<!\d-)"
-
-Handler = Callable[[re.Match[str], DateLexicon, date | None], Found | None]
 
 
 def _month(match: re.Match[str], lex: DateLexicon, group: str = "month") -> int | None:
@@ -180,9 +178,4 @@ def find_written_dates(text: str, published: date | None, language: str = "en") 
     >>> [(f.start, f.end, f.precision.name) for f in find_written_dates("On 23 February 2024.", None)][:1]
     [(3, 19, 'DAY')]
     """
-    lex = date_lexicon(language)
-    for pattern, handler in _patterns(language):
-        for match in pattern.finditer(text):
-            found = handler(match, lex, published)
-            if found is not None:
-                yield found
+    yield from run_patterns(_patterns(language), text, language, published)

@@ -8,17 +8,24 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date, timedelta
 
-from kg.extract.date_lexicon import DateLexicon, alternation, date_lexicon, month_regex, weekday_regex
+from kg.extract.date_lexicon import (
+    DateLexicon,
+    Handler,
+    alternation,
+    date_lexicon,
+    month_regex,
+    run_patterns,
+    weekday_regex,
+)
 from kg.extract.date_spans import Found, day_span, month_span, shift_months, year_span, yearless_month
 from kg.extract.lexicon_data import load_lexicon
 from kg.extract.number_words import number_words_regex, ordinal_regex, parse_number, parse_ordinal
 from kg.model import Precision, Span
 
-Handler = Callable[[re.Match[str], DateLexicon, date | None], Found | None]
 _UNIT_PRECISION = {
     "day": Precision.DAY,
     "week": Precision.DAY,
@@ -165,9 +172,4 @@ def find_relative_dates(text: str, published: date | None, language: str = "en")
     >>> [f.span.start for f in find_relative_dates("They met on Friday.", date(2022, 2, 27))]
     [datetime.date(2022, 2, 25)]
     """
-    lex = date_lexicon(language)
-    for pattern, handler in _patterns(language):
-        for match in pattern.finditer(text):
-            found = handler(match, lex, published)
-            if found is not None:
-                yield found
+    yield from run_patterns(_patterns(language), text, language, published)
