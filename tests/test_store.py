@@ -72,7 +72,7 @@ def test_speaker_descriptions_go_with_their_last_document(tmp_store: Store, samp
     assert "Jane Roe" not in names and "Ministry of Justice" not in names
 
 
-def test_a_second_process_gets_a_clear_error(tmp_path: Path) -> None:
+def test_a_second_handle_on_an_open_store_gets_a_clear_error(tmp_path: Path) -> None:
     first = Store(tmp_path / "store")
     with pytest.raises(StoreError, match="in use by another process"):
         Store(tmp_path / "store")

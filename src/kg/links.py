@@ -107,8 +107,8 @@ def candidates(store: Store, doc: NamedNode, quads: Iterable[Quad]) -> list[Cand
         scored = []
         for row in _matches(store, event, doc.value):
             evidence = _evidence(event, row)
-            if score(evidence) >= THRESHOLD:
-                scored.append((score(evidence), row["event"], evidence))
+            if (value := score(evidence)) >= THRESHOLD:
+                scored.append((value, row["event"], evidence))
         for value, other_event, evidence in sorted(scored, key=lambda s: (-s[0], s[1]))[:PER_EVENT]:
             one, other = sorted((event.iri, other_event))
             found[(one, other)] = Candidate(one, other, value, evidence)
