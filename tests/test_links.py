@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 from kg.ingest import ingest
@@ -73,3 +75,26 @@ def test_type_and_place_alone_are_not_enough_for_a_link() -> None:
     assert score(("same type", "same place", "overlapping dates")) >= THRESHOLD
     assert score(("same type", "same named event")) >= THRESHOLD
     assert score(("same type", "same place", "same named event", "different dates")) < THRESHOLD
+
+
+def test_a_later_run_links_to_events_already_stored(tmp_path: Path) -> None:
+    store = Store(tmp_path / "store")
+    ingest([_write(tmp_path, "a.md", FIRST)], store)
+    ingest([_write(tmp_path, "b.md", SECOND)], store)
+    assert [r for r in _links(store) if r["eventType"] == "mass_grave_discovery"]
+
+
+def test_the_nearest_dates_are_kept_when_a_place_is_busy(tmp_path: Path) -> None:
+    from kg.links import PER_EVENT, EventFacts, LinkIndex
+
+    index = LinkIndex(Store(None))
+    first = date(2021, 3, 1)
+    for n in range(PER_EVENT + 5):
+        # every other mention overlaps the new one, on 1 March; they differ in how long after it they end
+        other = EventFacts(f"http://x/doc/d{n}/s0/event/1-2-killing", "killing", ("http://x/p",), (), first, first)
+        index.replace(f"http://x/doc/d{n}", [replace(other, end=date(2021, 3, 1 + n))])
+    new = EventFacts("http://x/doc/new/s0/event/1-2-killing", "killing", ("http://x/p",), (), first, first)
+    found = index.candidates("http://x/doc/new", [new])
+    kept = {c.subject.split("/")[4] for c in found} | {c.object.split("/")[4] for c in found}
+    assert len(found) == PER_EVENT
+    assert {"d0", f"d{PER_EVENT - 1}"} <= kept and f"d{PER_EVENT}" not in kept

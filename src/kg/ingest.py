@@ -2,7 +2,8 @@
 
 A document whose text hash and extractor version match the stored ones is skipped before any
 extraction. Extraction may run in worker processes (``jobs``); the store is written by this process
-only, one transaction per document, so an interrupted run leaves whole documents and the next run
+only: new documents are bulk-loaded a batch at a time (one atomic write of whole documents), revised
+ones replaced in one transaction each, so an interrupted run leaves whole documents and the next run
 picks up where it stopped.
 """
 
@@ -17,13 +18,14 @@ from pyoxigraph import NamedNode, Quad
 from kg.errors import InputError
 from kg.fastcheck import document_problems
 from kg.gazetteer import Gazetteer
-from kg.links import candidates
+from kg.links import LinkIndex, events_in
 from kg.mapping import content_hash
 from kg.mapping.links import map_links
 from kg.model import Document
 from kg.parallel import Counts, Job, Mapped, run_jobs, work
 from kg.pipeline import EXTRACTOR
 from kg.read import iter_paths, read_path
+from kg.references import References, entry_lookup
 from kg.store import Store
 from kg.vocab import EXTRACTOR as EXTRACTOR_NS
 from kg.vocab import PROV, document_iri
@@ -97,6 +99,48 @@ def documents(paths: Iterable[Path], report: Report) -> Iterator[Document]:
                 report.outcomes.append(Outcome(error.path, "rejected", error.problem))
 
 
+#: documents per write: new documents are bulk-loaded this many at a time, in one atomic write each
+BATCH = 64
+
+
+class Writer:
+    """Writes whole documents: new ones gathered and bulk-loaded together, revised ones replaced one by one.
+
+    >>> writer = Writer(Store(None), batch=2)
+    >>> writer.put(NamedNode("http://x/doc/a"), [], new=True)
+    >>> writer.pending
+    1
+    """
+
+    def __init__(self, store: Store, batch: int = BATCH) -> None:
+        self.store = store
+        self.batch = batch
+        self._quads: list[Quad] = []
+        self._documents: set[NamedNode] = set()
+
+    @property
+    def pending(self) -> int:
+        """How many documents wait for the next write."""
+        return len(self._documents)
+
+    def put(self, doc: NamedNode, quads: list[Quad], new: bool) -> None:
+        """Store a document's quads (with any new reference quads); new documents wait for their batch."""
+        if not new or doc in self._documents:
+            self.flush()
+            self.store.replace_document(doc, quads)
+            return
+        self._quads += quads
+        self._documents.add(doc)
+        if len(self._documents) >= self.batch:
+            self.flush()
+
+    def flush(self) -> None:
+        """Write the pending documents in one atomic write."""
+        if self._documents:
+            self.store.add_documents(self._quads)
+            self._quads, self._documents = [], set()
+
+
 def ingest(
     paths: Iterable[Path],
     store: Store,
@@ -106,20 +150,26 @@ def ingest(
     progress: Callable[[str], None] | None = None,
     jobs: int = 1,
     link: bool = True,
+    batch: int = BATCH,
 ) -> Report:
     """Add or replace the documents under ``paths`` in ``store``; each document is atomic.
 
     ``jobs`` > 1 extracts in that many worker processes; the results are the same as with one.
     Each document's new quads are checked against the shapes by ``validator`` (by default
     :func:`kg.fastcheck.document_problems`; None skips the check) and stored either way, as invalid.
-    ``link=False`` leaves out candidate links to stored events (their search grows with the store).
+    ``link=False`` leaves out candidate links to stored events. New documents are written ``batch``
+    at a time, so an interruption loses at most the last batch, which the next run picks up.
     """
     report = Report()
+    refs = References(entry_lookup(gazetteer or Gazetteer.load()))
+    index = LinkIndex(store) if link else None
+    writer = Writer(store, batch)
     pending = (_job(doc, store, force) for doc in documents(paths, report))
     for job, mapped in run_jobs(pending, jobs, gazetteer):
         if progress:
             progress(job.document.source)
-        report.outcomes.append(_store(job, mapped, store, validator, link))
+        report.outcomes.append(_store(job, mapped, writer, refs, index, validator))
+    writer.flush()
     return report
 
 
@@ -132,7 +182,9 @@ def ingest_document(
 ) -> Outcome:
     """Extract, map, validate and store one document; unchanged documents are skipped."""
     job = _job(doc, store, force)
-    return _store(job, None if job.skip else work(job, gazetteer), store, validator)
+    writer = Writer(store, batch=1)
+    refs = References(entry_lookup(gazetteer))
+    return _store(job, None if job.skip else work(job, gazetteer), writer, refs, LinkIndex(store), validator)
 
 
 def _job(doc: Document, store: Store, force: bool) -> Job:
@@ -143,7 +195,14 @@ def _job(doc: Document, store: Store, force: bool) -> Job:
     return Job(doc, previous, skip=unchanged and not force)
 
 
-def _store(job: Job, mapped: Mapped | None, store: Store, validator: Validator | None, link: bool = True) -> Outcome:
+def _store(
+    job: Job,
+    mapped: Mapped | None,
+    writer: Writer,
+    refs: References,
+    index: LinkIndex | None,
+    validator: Validator | None,
+) -> Outcome:
     source = job.document.source
     if mapped is None:
         return Outcome(source, "unchanged")
@@ -151,10 +210,13 @@ def _store(job: Job, mapped: Mapped | None, store: Store, validator: Validator |
         return Outcome(source, "rejected", mapped.error or "extraction failed")
     node = document_iri(source)
     quads = mapped.quads()
-    problems = validator(store, quads) if validator else []
-    if link:
-        quads += map_links(candidates(store, node, quads))
-    store.replace_document(node, quads)
+    # The shapes read a document together with the gazetteer description of what it mentions.
+    problems = validator(writer.store, quads + refs.quads(mapped.keys)) if validator else []
+    if index is not None:
+        events = events_in(quads)
+        quads += map_links(index.candidates(node.value, events))
+        index.replace(node.value, events)
+    writer.put(node, quads + refs.unwritten(mapped.keys), new=job.previous_hash is None)
     status = "invalid" if problems else ("replaced" if job.previous_hash else "added")
     return _outcome(source, mapped.counts, status, "; ".join(problems[:3]))
 

@@ -28,6 +28,8 @@ WEIGHTS = {
     "overlapping dates": 0.2,
     "different dates": -0.4,
 }
+#: what a candidate found in the index shares with the new mention
+MATCHED = ("same type", "same place", "overlapping dates")
 WANTED = {
     SEM.eventType.value: "type",
     SEM.hasPlace.value: "place",
@@ -100,62 +102,98 @@ def events_in(quads: Iterable[Quad]) -> list[EventFacts]:
     return events
 
 
-def candidates(store: Store, doc: NamedNode, quads: Iterable[Quad]) -> list[Candidate]:
-    """Candidate links from the events among ``quads`` to events of other documents already stored."""
-    found: dict[tuple[str, str], Candidate] = {}
-    for event in events_in(quads):
-        scored = []
-        for row in _matches(store, event, doc.value):
-            evidence = _evidence(event, row)
-            if (value := score(evidence)) >= THRESHOLD:
-                scored.append((value, row["event"], evidence))
-        for value, other_event, evidence in sorted(scored, key=lambda s: (-s[0], s[1]))[:PER_EVENT]:
-            one, other = sorted((event.iri, other_event))
-            found[(one, other)] = Candidate(one, other, value, evidence)
-    return sorted(found.values(), key=lambda c: (c.subject, c.object))
+@dataclass(frozen=True)
+class Known:
+    """A stored (or already ingested) event mention with a place and a known begin and end."""
+
+    begin: date
+    end: date
+    iri: str
 
 
-def _matches(store: Store, event: EventFacts, doc: str) -> list[dict[str, str]]:
-    # Mentions of a named event are already grouped by kg:refersTo; a candidate link is for the happenings
-    # nobody named, matched on type, place and overlapping dates. The date test runs in the store, and
-    # LIMIT bounds the answer at a busy place.
-    if event.begin is None or event.end is None or not event.places:
-        return []
-    places = " ".join(f"<{place}>" for place in event.places)
-    sparql = (
-        sparql_prefixes()
-        + f"""
-        SELECT DISTINCT ?other ?begin ?end
-        WHERE {{
-          VALUES ?place {{ {places} }}
-          GRAPH ?assertion {{
-            ?other sem:hasPlace ?place ; sem:eventType evt:{event.event_type} ; sem:hasTime ?t .
-            ?t time:hasBeginning/time:inXSDDate ?begin ; time:hasEnd/time:inXSDDate ?end .
-          }}
-          FILTER(?begin <= "{event.end.isoformat()}"^^xsd:date && ?end >= "{event.begin.isoformat()}"^^xsd:date)
-          FILTER(!STRSTARTS(STR(?other), "{doc}/"))
-        }} LIMIT {PER_EVENT * 2}"""
-    )
-    rows = []
-    for solution in store.query(sparql):
-        row = {
-            name: term.value
-            for name in ("other", "begin", "end")
-            if isinstance(term := solution[name], NamedNode | Literal)
-        }
-        row["event"] = row.pop("other")
-        row["place"] = "true"
-        rows.append(row)
-    return rows
+def document_of(event: str) -> str:
+    """The document IRI an event mention's IRI starts with.
+
+    >>> document_of("http://x/doc/ab12/s0/event/3-9-killing")
+    'http://x/doc/ab12'
+    """
+    return event[: event.index("/event/")].rsplit("/", 1)[0]
 
 
-def _evidence(event: EventFacts, row: dict[str, str]) -> tuple[str, ...]:
-    evidence = ["same type"]
-    if row.get("named") == "true":
-        evidence.append("same named event")
-    if row.get("place") == "true":
-        evidence.append("same place")
-    if event.begin and event.end and "begin" in row and "end" in row:
-        begin, end = date.fromisoformat(row["begin"]), date.fromisoformat(row["end"])
-        evidence.append("overlapping dates" if begin <= event.end and event.begin <= end else "different dates")
-    return tuple(evidence)
+class LinkIndex:
+    """Dated, placed event mentions by (type, place), read from the store once per key and kept in step
+    with the documents an ingest run stores, so that each new event finds its candidates without a query
+    over the whole store.
+
+    >>> index = LinkIndex(Store(None))
+    >>> index.candidates("http://x/doc/a", [])
+    []
+    """
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self._by_key: dict[tuple[str, str], list[Known]] = {}
+        self._keys_of: dict[str, set[tuple[str, str]]] = {}
+
+    def candidates(self, doc: str, events: Iterable[EventFacts]) -> list[Candidate]:
+        """Candidate links from ``events`` (of document ``doc``) to the indexed events of other documents."""
+        found: dict[tuple[str, str], Candidate] = {}
+        value = score(MATCHED)
+        for event in events:
+            if event.begin is None or event.end is None or value < THRESHOLD:
+                continue
+            begin, end = event.begin, event.end
+            distances: dict[str, int] = {}
+            for key in _keys(event):
+                for other in self._known(key):
+                    if other.begin <= end and other.end >= begin and document_of(other.iri) != doc:
+                        # Of many overlapping mentions at a busy place, those nearest in time are the
+                        # likeliest to be the same happening: they come first.
+                        distances[other.iri] = abs((other.begin - begin).days) + abs((other.end - end).days)
+            for other_iri in sorted(distances, key=lambda iri: (distances[iri], iri))[:PER_EVENT]:
+                one, other_event = sorted((event.iri, other_iri))
+                found[(one, other_event)] = Candidate(one, other_event, value, MATCHED)
+        return sorted(found.values(), key=lambda c: (c.subject, c.object))
+
+    def replace(self, doc: str, events: Iterable[EventFacts]) -> None:
+        """Forget the events the index holds for ``doc`` and index its new ones."""
+        for key in self._keys_of.pop(doc, set()):
+            self._by_key[key] = [k for k in self._by_key[key] if document_of(k.iri) != doc]
+        for event in events:
+            if event.begin is None or event.end is None:
+                continue
+            for key in _keys(event):
+                known = self._known(key)
+                if not any(k.iri == event.iri for k in known):
+                    known.append(Known(event.begin, event.end, event.iri))
+                    self._keys_of.setdefault(doc, set()).add(key)
+
+    def _known(self, key: tuple[str, str]) -> list[Known]:
+        if key not in self._by_key:
+            self._by_key[key] = known = self._load(*key)
+            for item in known:
+                self._keys_of.setdefault(document_of(item.iri), set()).add(key)
+        return self._by_key[key]
+
+    def _load(self, event_type: str, place: str) -> list[Known]:
+        sparql = (
+            sparql_prefixes()
+            + f"""
+            SELECT DISTINCT ?event ?begin ?end
+            WHERE {{
+              GRAPH ?assertion {{
+                ?event sem:hasPlace <{place}> ; sem:eventType evt:{event_type} ; sem:hasTime ?t .
+                ?t time:hasBeginning/time:inXSDDate ?begin ; time:hasEnd/time:inXSDDate ?end .
+              }}
+            }}"""
+        )
+        known = []
+        for solution in self._store.query(sparql):
+            event, begin, end = solution["event"], solution["begin"], solution["end"]
+            if isinstance(event, NamedNode) and isinstance(begin, Literal) and isinstance(end, Literal):
+                known.append(Known(date.fromisoformat(begin.value), date.fromisoformat(end.value), event.value))
+        return known
+
+
+def _keys(event: EventFacts) -> list[tuple[str, str]]:
+    return [(event.event_type, place) for place in event.places]

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from pyoxigraph import Quad, RdfFormat, parse, serialize
 
 from kg.errors import KgError
-from kg.gazetteer import Entry, Gazetteer
-from kg.mapping import map_extraction
+from kg.gazetteer import Gazetteer
+from kg.mapping import map_statements, referenced_keys
 from kg.model import Document, Extraction
 from kg.pipeline import extract
 
@@ -46,7 +46,8 @@ class Counts:
 
 @dataclass(frozen=True)
 class Mapped:
-    """A worker's answer: the document's quads as N-Quads, or why it was rejected.
+    """A worker's answer: the document's own quads as N-Quads and the gazetteer keys it mentions, or why
+    it was rejected. The keys' reference-graph quads are mapped by the parent, once per entry.
 
     >>> Mapped(b"", Counts(0, 0, 0, 0, ()), None).quads()
     []
@@ -55,6 +56,7 @@ class Mapped:
     nquads: bytes
     counts: Counts | None
     error: str | None
+    keys: tuple[str, ...] = ()
 
     def quads(self) -> list[Quad]:
         """The document's quads, parsed."""
@@ -74,12 +76,12 @@ def work(job: Job, gazetteer: Gazetteer | None = None) -> Mapped:
     gazetteer = gazetteer or _gazetteer or Gazetteer.load()
     try:
         ex = extract(job.document, gazetteer)
-        quads = map_extraction(ex, _entry_lookup(gazetteer), job.previous_hash)
+        quads = map_statements(ex, job.previous_hash)
     except KgError as error:
         return Mapped(b"", None, str(error))
     except Exception as error:  # an extractor bug on one text must not cost the user the rest of the batch
         return Mapped(b"", None, f"extraction failed ({type(error).__name__}: {error}); please report this file")
-    return Mapped(serialize(quads, format=RdfFormat.N_QUADS) or b"", counts(ex), None)
+    return Mapped(serialize(quads, format=RdfFormat.N_QUADS) or b"", counts(ex), None, tuple(referenced_keys(ex)))
 
 
 def counts(ex: Extraction) -> Counts:
@@ -132,13 +134,3 @@ def _ordered(
 def _done(item: tuple[Job, Future[Mapped] | None]) -> tuple[Job, Mapped | None]:
     job, future = item
     return job, None if future is None else future.result()
-
-
-def _entry_lookup(gazetteer: Gazetteer) -> Callable[[str], Entry | None]:
-    def lookup(key: str) -> Entry | None:
-        try:
-            return gazetteer.entry(key)
-        except KeyError:
-            return None
-
-    return lookup

@@ -7,7 +7,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from pyoxigraph import Quad
@@ -19,7 +19,7 @@ from kg.mapping.reference import map_entry
 from kg.model import Extraction
 from kg.vocab import qualified
 
-__all__ = ["content_hash", "map_extraction"]
+__all__ = ["content_hash", "map_extraction", "map_references", "map_statements", "referenced_keys"]
 
 if TYPE_CHECKING:
     from kg.gazetteer import Entry
@@ -33,15 +33,35 @@ def map_extraction(
     ``entry_for`` looks a gazetteer key up (None for unresolved keys); ``previous_hash`` is the
     content hash of the version already stored, recorded as the revision this one replaces.
     """
+    return map_statements(ex, previous_hash) + map_references(referenced_keys(ex), entry_for)
+
+
+def map_statements(ex: Extraction, previous_hash: str | None = None) -> list[Quad]:
+    """The document's own quads: the default-graph description and its statements' graphs.
+
+    The gazetteer entries they mention are shared by many documents; a bulk ingest maps each of
+    them once (:func:`map_references`) instead of once per document.
+    """
     q = Quads()
     doc = map_document(q, ex, previous_hash)
-    keys: set[str] = set()
     for statement in ex.statements:
         graphs = map_frame(q, ex, doc, statement)
         mapper = AssertionMapper(
             q, doc, ex.document.text, statement_iri(doc, statement.index), graphs["assertion"], ex.language
         )
         mapper.map(statement)
+    return q.quads
+
+
+def referenced_keys(ex: Extraction) -> list[str]:
+    """The gazetteer keys a document mentions: places, actors, named events, organisations, publisher.
+
+    >>> from kg.model import Document
+    >>> referenced_keys(Extraction(Document("x", "a.md"), "en", None, None, (), "test"))
+    []
+    """
+    keys: set[str] = set()
+    for statement in ex.statements:
         keys.update(m.key for m in (*statement.places, *statement.actors))
         for event in statement.events:
             keys.update(r.actor.key for r in event.roles)
@@ -50,7 +70,17 @@ def map_extraction(
             keys.add(statement.speaker.organization_key)
     if ex.publisher is not None:
         keys.add(ex.publisher.key)
-    for key in sorted(keys):
+    return sorted(keys)
+
+
+def map_references(keys: Iterable[str], entry_for: Callable[[str], Entry | None]) -> list[Quad]:
+    """The reference-graph description of each key's gazetteer entry and of the places that contain it.
+
+    >>> map_references(["place:nowhere"], lambda key: None)
+    []
+    """
+    q = Quads()
+    for key in keys:
         _map_with_parents(q, key, entry_for)
     return q.quads
 

@@ -1,0 +1,51 @@
+"""Bulk writes: new documents batched into atomic loads, shared gazetteer descriptions written once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from bench.generator import write_corpus
+from pyoxigraph import Literal, NamedNode, Quad
+
+from kg.errors import StoreError
+from kg.ingest import ingest
+from kg.store import BULK_LIMIT, Store
+from kg.vocab import SKOS, gazetteer_graph
+
+GRAVE = """Statement on a grave
+
+MOSUL, 12 March 2021 – A mass grave was discovered in Mosul on 10 March 2021, the Ministry of Justice said.
+"""
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("bulk")
+    write_corpus(folder, 30, seed=11)
+    return folder
+
+
+def test_batch_size_does_not_change_the_store(corpus: Path, tmp_path: Path) -> None:
+    one, many = Store(tmp_path / "one"), Store(tmp_path / "many")
+    ingest([corpus], one, batch=1)
+    report = ingest([corpus], many, batch=7)
+    assert [o.status for o in report.outcomes] == ["added"] * 30
+    assert set(one.ox) == set(many.ox)
+
+
+def test_documents_sharing_a_place_are_all_valid(tmp_path: Path) -> None:
+    for name in ("a.md", "b.md", "c.md"):
+        (tmp_path / name).write_text(GRAVE.replace("Statement", f"Statement {name}"), encoding="utf-8")
+    store = Store(tmp_path / "store")
+    report = ingest([tmp_path / n for n in ("a.md", "b.md", "c.md")], store)
+    # Each document is checked with the gazetteer description of Mosul, though only the first carries it.
+    assert [o.status for o in report.outcomes] == ["added"] * 3
+    labels = [q for q in store.ox.quads_for_pattern(None, SKOS.prefLabel, None, gazetteer_graph())]
+    assert any(isinstance(q.object, Literal) and q.object.value == "Mosul" for q in labels)
+
+
+def test_a_load_too_big_to_be_atomic_is_refused() -> None:
+    quad = Quad(NamedNode("http://x/a"), NamedNode("http://x/p"), Literal("1"))
+    with pytest.raises(StoreError, match="not be atomic"):
+        Store(None).add_documents([quad] * BULK_LIMIT)
