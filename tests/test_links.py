@@ -9,7 +9,7 @@ from pathlib import Path
 from kg.ingest import ingest
 from kg.queries import from_solutions, load
 from kg.store import Store
-from kg.vocab import KG, SKOS, links_graph
+from kg.vocab import KG, SEM, SKOS, links_graph
 
 FIRST = """Ministry statement on the grave near Mosul
 
@@ -98,3 +98,20 @@ def test_the_nearest_dates_are_kept_when_a_place_is_busy(tmp_path: Path) -> None
     kept = {c.subject.split("/")[4] for c in found} | {c.object.split("/")[4] for c in found}
     assert len(found) == PER_EVENT
     assert {"d0", f"d{PER_EVENT - 1}"} <= kept and f"d{PER_EVENT}" not in kept
+
+
+def test_named_events_of_the_gazetteer_are_not_candidates() -> None:
+    from kg.gazetteer import Gazetteer
+    from kg.links import EventFacts, LinkIndex
+    from kg.mapping import map_references
+    from kg.references import entry_lookup
+
+    store = Store(None)
+    reference = map_references(["named-event/izium-mass-graves"], entry_lookup(Gazetteer.load()))
+    store.add_documents(reference)
+    (place,) = {q.object.value for q in reference if q.predicate == SEM.hasPlace}
+    day = date(2022, 9, 15)
+    mention = EventFacts(
+        "http://x/doc/a/s0/event/1-9-mass_grave_discovery", "mass_grave_discovery", (place,), (), day, day
+    )
+    assert LinkIndex(store).candidates("http://x/doc/a", [mention]) == []

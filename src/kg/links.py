@@ -190,7 +190,11 @@ class LinkIndex:
         known = []
         for solution in self._store.query(sparql):
             event, begin, end = solution["event"], solution["begin"], solution["end"]
-            if isinstance(event, NamedNode) and isinstance(begin, Literal) and isinstance(end, Literal):
+            # Named events of the gazetteer have a type, place and time too; mentions refer to them
+            # (kg:refersTo) and are not candidates for them.
+            if not isinstance(event, NamedNode) or "/event/" not in event.value:
+                continue
+            if isinstance(begin, Literal) and isinstance(end, Literal):
                 known.append(Known(date.fromisoformat(begin.value), date.fromisoformat(end.value), event.value))
         return known
 
