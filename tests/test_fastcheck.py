@@ -7,7 +7,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from kg.fastcheck import check_document, document_problems, problems
+from kg.fastcheck import check_document, problems
 from kg.fastcheck_rules import SHAPES, shapes
 from kg.ingest import ingest
 from kg.resources import STATEMENTS_DIR
@@ -115,7 +115,7 @@ def test_anchor_past_the_end_and_backwards_are_reported() -> None:
     assert "shape:Position-start" in backwards
 
 
-def test_hook_returns_lines_for_ingest() -> None:
-    (line,) = document_problems(None, _anchored("The council met twice.", "council", 4, 12))
+def test_problems_are_one_line_each_with_the_shape_message() -> None:
+    (line,) = check_document(_anchored("The council met twice.", "council", 4, 12))
     assert line.startswith("Violation shape:AnchorQuoteMatchesText <")
     assert "is the text between its offsets" in line

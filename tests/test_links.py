@@ -101,6 +101,8 @@ def test_the_nearest_dates_are_kept_when_a_place_is_busy(tmp_path: Path) -> None
 
 
 def test_named_events_of_the_gazetteer_are_not_candidates() -> None:
+    from pyoxigraph import RdfFormat, serialize
+
     from kg.gazetteer import Gazetteer
     from kg.links import EventFacts, LinkIndex
     from kg.mapping import map_references
@@ -108,8 +110,8 @@ def test_named_events_of_the_gazetteer_are_not_candidates() -> None:
 
     store = Store(None)
     reference = map_references(["named-event/izium-mass-graves"], entry_lookup(Gazetteer.load()))
-    store.add_documents(reference)
-    (place,) = {q.object.value for q in reference if q.predicate == SEM.hasPlace}
+    store.add_documents(serialize(reference, format=RdfFormat.N_QUADS) or b"")
+    (place,) = {str(q.object)[1:-1] for q in reference if q.predicate == SEM.hasPlace}
     day = date(2022, 9, 15)
     mention = EventFacts(
         "http://x/doc/a/s0/event/1-9-mass_grave_discovery", "mass_grave_discovery", (place,), (), day, day

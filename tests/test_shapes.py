@@ -15,7 +15,7 @@ import pytest
 from rdflib import URIRef
 from rdflib.namespace import RDF, RDFS, SH
 
-from kg.validate import SHAPES, Result, document_problems, report, shapes_graph, validate_quads, validate_store
+from kg.validate import SHAPES, Result, report, shapes_graph, validate_quads, validate_store
 
 FIXTURES = Path(__file__).parent / "fixtures" / "shapes"
 BASE = "https://w3id.org/statement-kg/id/"
@@ -158,9 +158,9 @@ def test_anchor_past_the_end_of_the_text_is_reported() -> None:
     assert SHAPES + "AnchorWithinText" in {r.shape for r in found.results}
 
 
-def test_document_problems_lists_violations_as_lines() -> None:
+def test_results_print_as_lines_naming_shape_and_severity() -> None:
     quads = _anchored_document("The council met twice.", "council", 4, 12)
-    (line,) = document_problems(None, quads)  # type: ignore[arg-type]
+    (line,) = [r.line() for r in validate_quads(quads).results if r.severity == "Violation"]
     assert "shape:AnchorQuoteMatchesText" in line and "Violation" in line
 
 

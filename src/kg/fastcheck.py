@@ -18,7 +18,6 @@ from typing import TypeGuard
 from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad, Triple
 
 from kg.fastcheck_rules import MENTION, POINT, RDF_TYPE, Prop, Target, is_number, key, number, shapes, well_formed
-from kg.store import Store
 
 Term = NamedNode | BlankNode | Literal | Triple
 
@@ -98,15 +97,6 @@ def check_document(quads: Sequence[Quad]) -> list[str]:
     ['Violation shape:Event-eventType', 'Violation shape:Event-label', 'Violation shape:DefaultGraph-claimType']
     """
     return [p.line() for p in problems(quads) if p.severity == "Violation"]
-
-
-def document_problems(store: Store | None, quads: list[Quad]) -> list[str]:
-    """The ``kg.ingest`` validator hook: :func:`check_document` on the document's new quads.
-
-    >>> document_problems(None, [])
-    []
-    """
-    return check_document(quads)
 
 
 def problems(quads: Iterable[Quad]) -> list[Problem]:

@@ -13,12 +13,11 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pyoxigraph import NamedNode, Quad
+from pyoxigraph import NamedNode, Quad, RdfFormat, parse, serialize
 
 from kg.errors import InputError
-from kg.fastcheck import document_problems
 from kg.gazetteer import Gazetteer
-from kg.links import LinkIndex, events_in
+from kg.links import LinkIndex
 from kg.mapping import content_hash
 from kg.mapping.links import map_links
 from kg.model import Document
@@ -26,7 +25,7 @@ from kg.parallel import Counts, Job, Mapped, run_jobs, work
 from kg.pipeline import EXTRACTOR
 from kg.read import iter_paths, read_path
 from kg.references import References, entry_lookup
-from kg.store import Store
+from kg.store import BULK_LIMIT, Store
 from kg.vocab import EXTRACTOR as EXTRACTOR_NS
 from kg.vocab import PROV, document_iri
 
@@ -65,6 +64,8 @@ class Report:
     """The outcomes of one ingest run."""
 
     outcomes: list[Outcome] = field(default_factory=list)
+    #: time spent checking documents against the shapes, summed over the workers
+    check_seconds: float = 0.0
 
     @property
     def rejected(self) -> list[Outcome]:
@@ -79,9 +80,6 @@ class Report:
     def lines(self) -> list[str]:
         """A line per document."""
         return [o.line() for o in self.outcomes]
-
-
-Validator = Callable[[Store, list[Quad]], list[str]]
 
 
 def documents(paths: Iterable[Path], report: Report) -> Iterator[Document]:
@@ -107,7 +105,7 @@ class Writer:
     """Writes whole documents: new ones gathered and bulk-loaded together, revised ones replaced one by one.
 
     >>> writer = Writer(Store(None), batch=2)
-    >>> writer.put(NamedNode("http://x/doc/a"), [], new=True)
+    >>> writer.put(NamedNode("http://x/doc/a"), b"", [], new=True)
     >>> writer.pending
     1
     """
@@ -115,7 +113,8 @@ class Writer:
     def __init__(self, store: Store, batch: int = BATCH) -> None:
         self.store = store
         self.batch = batch
-        self._quads: list[Quad] = []
+        self._parts: list[bytes] = []
+        self._lines = 0
         self._documents: set[NamedNode] = set()
 
     @property
@@ -123,13 +122,20 @@ class Writer:
         """How many documents wait for the next write."""
         return len(self._documents)
 
-    def put(self, doc: NamedNode, quads: list[Quad], new: bool) -> None:
-        """Store a document's quads (with any new reference quads); new documents wait for their batch."""
+    def put(self, doc: NamedNode, nquads: bytes, extra: list[Quad], new: bool) -> None:
+        """Store a document's N-Quads and ``extra`` quads (links, references); new documents wait for their batch."""
         if not new or doc in self._documents:
             self.flush()
-            self.store.replace_document(doc, quads)
+            own = list(parse(nquads, format=RdfFormat.N_QUADS)) if nquads else []
+            self.store.replace_document(doc, own + extra)
             return
-        self._quads += quads
+        more = (serialize(extra, format=RdfFormat.N_QUADS) or b"") if extra else b""
+        # N-Quads is one quad per line: the line count keeps a batch within one atomic bulk load.
+        lines = nquads.count(b"\n") + more.count(b"\n")
+        if self._lines + lines >= BULK_LIMIT:
+            self.flush()
+        self._parts += [nquads, more]
+        self._lines += lines
         self._documents.add(doc)
         if len(self._documents) >= self.batch:
             self.flush()
@@ -137,15 +143,15 @@ class Writer:
     def flush(self) -> None:
         """Write the pending documents in one atomic write."""
         if self._documents:
-            self.store.add_documents(self._quads)
-            self._quads, self._documents = [], set()
+            self.store.add_documents(b"".join(self._parts))
+            self._parts, self._lines, self._documents = [], 0, set()
 
 
 def ingest(
     paths: Iterable[Path],
     store: Store,
     gazetteer: Gazetteer | None = None,
-    validator: Validator | None = document_problems,
+    check: bool = True,
     force: bool = False,
     progress: Callable[[str], None] | None = None,
     jobs: int = 1,
@@ -155,8 +161,8 @@ def ingest(
     """Add or replace the documents under ``paths`` in ``store``; each document is atomic.
 
     ``jobs`` > 1 extracts in that many worker processes; the results are the same as with one.
-    Each document's new quads are checked against the shapes by ``validator`` (by default
-    :func:`kg.fastcheck.document_problems`; None skips the check) and stored either way, as invalid.
+    With ``check``, each document is checked against the shapes as it is extracted
+    (:func:`kg.fastcheck.check_document`) and stored either way, as invalid when it fails.
     ``link=False`` leaves out candidate links to stored events. New documents are written ``batch``
     at a time, so an interruption loses at most the last batch, which the next run picks up.
     """
@@ -164,61 +170,45 @@ def ingest(
     refs = References(entry_lookup(gazetteer or Gazetteer.load()))
     index = LinkIndex(store) if link else None
     writer = Writer(store, batch)
-    pending = (_job(doc, store, force) for doc in documents(paths, report))
+    pending = (_job(doc, store, force, check) for doc in documents(paths, report))
     for job, mapped in run_jobs(pending, jobs, gazetteer):
         if progress:
             progress(job.document.source)
-        report.outcomes.append(_store(job, mapped, writer, refs, index, validator))
+        report.outcomes.append(_store(job, mapped, writer, refs, index))
+        report.check_seconds += mapped.check_seconds if mapped else 0.0
     writer.flush()
     return report
 
 
-def ingest_document(
-    doc: Document,
-    store: Store,
-    gazetteer: Gazetteer,
-    validator: Validator | None = document_problems,
-    force: bool = False,
-) -> Outcome:
-    """Extract, map, validate and store one document; unchanged documents are skipped."""
+def ingest_document(doc: Document, store: Store, gazetteer: Gazetteer, force: bool = False) -> Outcome:
+    """Extract, map, check and store one document; unchanged documents are skipped."""
     job = _job(doc, store, force)
-    writer = Writer(store, batch=1)
-    refs = References(entry_lookup(gazetteer))
-    return _store(job, None if job.skip else work(job, gazetteer), writer, refs, LinkIndex(store), validator)
+    mapped = None if job.skip else work(job, gazetteer)
+    return _store(job, mapped, Writer(store, batch=1), References(entry_lookup(gazetteer)), LinkIndex(store))
 
 
-def _job(doc: Document, store: Store, force: bool) -> Job:
+def _job(doc: Document, store: Store, force: bool, check: bool = True) -> Job:
     """Compare the text's hash with the stored one first: unchanged documents need no extraction."""
     node = document_iri(doc.source)
     previous = store.stored_hash(node)
     unchanged = previous == content_hash(doc.text) and _extracted_by_this_version(store, node)
-    return Job(doc, previous, skip=unchanged and not force)
+    return Job(doc, previous, skip=unchanged and not force, check=check)
 
 
-def _store(
-    job: Job,
-    mapped: Mapped | None,
-    writer: Writer,
-    refs: References,
-    index: LinkIndex | None,
-    validator: Validator | None,
-) -> Outcome:
+def _store(job: Job, mapped: Mapped | None, writer: Writer, refs: References, index: LinkIndex | None) -> Outcome:
     source = job.document.source
     if mapped is None:
         return Outcome(source, "unchanged")
     if mapped.error is not None or mapped.counts is None:
         return Outcome(source, "rejected", mapped.error or "extraction failed")
     node = document_iri(source)
-    quads = mapped.quads()
-    # The shapes read a document together with the gazetteer description of what it mentions.
-    problems = validator(writer.store, quads + refs.quads(mapped.keys)) if validator else []
+    extra = refs.unwritten(mapped.keys)
     if index is not None:
-        events = events_in(quads)
-        quads += map_links(index.candidates(node.value, events))
-        index.replace(node.value, events)
-    writer.put(node, quads + refs.unwritten(mapped.keys), new=job.previous_hash is None)
-    status = "invalid" if problems else ("replaced" if job.previous_hash else "added")
-    return _outcome(source, mapped.counts, status, "; ".join(problems[:3]))
+        extra += map_links(index.candidates(node.value, mapped.events))
+        index.replace(node.value, mapped.events)
+    writer.put(node, mapped.nquads, extra, new=job.previous_hash is None)
+    status = "invalid" if mapped.problems else ("replaced" if job.previous_hash else "added")
+    return _outcome(source, mapped.counts, status, "; ".join(mapped.problems[:3]))
 
 
 def _extracted_by_this_version(store: Store, doc: NamedNode) -> bool:

@@ -10,18 +10,23 @@ Workers are started with ``spawn``: forking a process that holds an open RocksDB
 from __future__ import annotations
 
 import multiprocessing
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
+from functools import cache
 
 from pyoxigraph import Quad, RdfFormat, parse, serialize
 
 from kg.errors import KgError
+from kg.fastcheck import check_document
 from kg.gazetteer import Gazetteer
+from kg.links import EventFacts, events_in
 from kg.mapping import map_statements, referenced_keys
 from kg.model import Document, Extraction
 from kg.pipeline import extract
+from kg.references import References, entry_lookup
 
 
 @dataclass(frozen=True)
@@ -31,6 +36,7 @@ class Job:
     document: Document
     previous_hash: str | None
     skip: bool = False
+    check: bool = True
 
 
 @dataclass(frozen=True)
@@ -46,8 +52,11 @@ class Counts:
 
 @dataclass(frozen=True)
 class Mapped:
-    """A worker's answer: the document's own quads as N-Quads and the gazetteer keys it mentions, or why
-    it was rejected. The keys' reference-graph quads are mapped by the parent, once per entry.
+    """A worker's answer: the document's own quads as N-Quads, or why it was rejected.
+
+    With them: the gazetteer keys it mentions (their shared reference quads are written by the parent,
+    once per entry), the shape violations of the document read with those references, its dated event
+    mentions for the candidate-link search, and the seconds the shape check took.
 
     >>> Mapped(b"", Counts(0, 0, 0, 0, ()), None).quads()
     []
@@ -57,6 +66,9 @@ class Mapped:
     counts: Counts | None
     error: str | None
     keys: tuple[str, ...] = ()
+    problems: tuple[str, ...] = ()
+    events: tuple[EventFacts, ...] = ()
+    check_seconds: float = 0.0
 
     def quads(self) -> list[Quad]:
         """The document's quads, parsed."""
@@ -71,17 +83,28 @@ def _start_worker(gazetteer: Gazetteer | None) -> None:
     _gazetteer = gazetteer or Gazetteer.load()
 
 
+@cache
+def _references(gazetteer: Gazetteer) -> References:
+    return References(entry_lookup(gazetteer))
+
+
 def work(job: Job, gazetteer: Gazetteer | None = None) -> Mapped:
-    """Extract and map one document (in a worker, or in-process with ``gazetteer``)."""
+    """Extract, map and check one document (in a worker, or in-process with ``gazetteer``)."""
     gazetteer = gazetteer or _gazetteer or Gazetteer.load()
     try:
         ex = extract(job.document, gazetteer)
         quads = map_statements(ex, job.previous_hash)
+        keys = tuple(referenced_keys(ex))
+        start = time.perf_counter()
+        # The shapes read a document together with the gazetteer description of what it mentions.
+        problems = tuple(check_document(quads + _references(gazetteer).quads(keys))) if job.check else ()
+        seconds = time.perf_counter() - start
     except KgError as error:
         return Mapped(b"", None, str(error))
     except Exception as error:  # an extractor bug on one text must not cost the user the rest of the batch
         return Mapped(b"", None, f"extraction failed ({type(error).__name__}: {error}); please report this file")
-    return Mapped(serialize(quads, format=RdfFormat.N_QUADS) or b"", counts(ex), None, tuple(referenced_keys(ex)))
+    nquads = serialize(quads, format=RdfFormat.N_QUADS) or b""
+    return Mapped(nquads, counts(ex), None, keys, problems, tuple(events_in(quads)), seconds)
 
 
 def counts(ex: Extraction) -> Counts:

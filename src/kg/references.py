@@ -41,7 +41,8 @@ class References:
 
     def quads(self, keys: Iterable[str]) -> list[Quad]:
         """Everything the reference graph says of these keys (what a document's validation needs)."""
-        return [quad for key in keys for quad in self._of(key)]
+        # dict.fromkeys: places share their parents (a region, a country), described once
+        return list(dict.fromkeys(quad for key in keys for quad in self._of(key)))
 
     def unwritten(self, keys: Iterable[str]) -> list[Quad]:
         """The reference quads of the keys not handed out before in this run; they count as written now."""

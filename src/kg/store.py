@@ -119,21 +119,24 @@ class Store:
             self._store.update(_update(removed, added))
         return len(removed), len(added)
 
-    def add_documents(self, quads: list[Quad]) -> None:
-        """Load the quads of documents not yet stored, in one atomic write.
+    def add_documents(self, nquads: bytes) -> None:
+        """Load the N-Quads of documents not yet stored, in one atomic write.
 
         Oxigraph's bulk loader writes sorted files and ingests them in one RocksDB call (atomic for
         fewer than a million quads); it is several times faster than a transaction but cannot
         delete, so revised documents go through :meth:`replace_document`.
 
         >>> store = Store(None)
-        >>> store.add_documents([Quad(NamedNode("http://x/a"), NamedNode("http://x/p"), Literal("1"))])
+        >>> store.add_documents(b'<http://x/a> <http://x/p> "1" .\\n')
         >>> len(store)
         1
         """
-        if len(quads) >= BULK_LIMIT:
-            raise StoreError(f"{len(quads):,} quads in one write: above {BULK_LIMIT:,} it would not be atomic")
-        self._store.bulk_extend(quads)
+        if (lines := nquads.count(b"\n")) >= BULK_LIMIT:
+            raise StoreError(f"{lines:,} quads in one write: above {BULK_LIMIT:,} it would not be atomic")
+        try:
+            self._store.bulk_load(nquads, format=RdfFormat.N_QUADS)
+        except (OSError, SyntaxError) as error:
+            raise StoreError(f"{self.path}: the documents could not be written ({error})") from None
 
     def query(self, sparql: str) -> QuerySolutions:
         """Run a SPARQL SELECT over the store (the default graph is the real default graph)."""

@@ -157,15 +157,6 @@ def validate_quads(quads: Iterable[ox.Quad]) -> ValidationReport:
     return validate_store(data)
 
 
-def document_problems(store: Store, quads: list[ox.Quad]) -> list[str]:
-    """Violations in one document's new quads, as lines (the ``kg.ingest`` validator hook).
-
-    >>> document_problems(Store(None), [])
-    []
-    """
-    return [r.line() for r in validate_quads(quads).results if r.severity == "Violation"]
-
-
 # ---------------------------------------------------------------- shapes
 
 
