@@ -69,9 +69,9 @@ def summary(stdout: str) -> dict[str, str]:
 
 
 def invoke(*args: str | Path) -> tuple[int, str]:
-    """Run a command in this process (no subprocess needed for read-only commands)."""
+    """Run a command in this process (no subprocess needed for read-only commands); its stdout only."""
     result = CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
-    return result.exit_code, result.output
+    return result.exit_code, result.stdout
 
 
 def test_build_prints_summary_and_conforms(built: tuple[subprocess.CompletedProcess[str], Path]) -> None:

@@ -18,6 +18,7 @@ from bench.generator import write_corpus
 from click.testing import CliRunner
 from pyoxigraph import DefaultGraph
 
+from kg.paging import run_page
 from kg.queries import Results, available, from_solutions, load
 from kg.remote import RemoteError, push, select
 from kg.resources import STATEMENTS_DIR
@@ -117,6 +118,16 @@ def test_pushed_store_answers_every_named_query_like_the_local_one(corpus_store:
     (count,) = select(server + "/query", "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }").values("n")
     assert count is not None and int(count) == _count(corpus_store, named=True)
     _assert_same_answers(corpus_store, server + "/query")
+
+
+def test_a_page_from_the_endpoint_is_the_local_page(corpus_store: Store, server: str) -> None:
+    for name in available():
+        sparql = load(name)
+        local, local_note = run_page(lambda q: from_solutions(corpus_store.query(q)), sparql, 2, 5)
+        remote, remote_note = run_page(lambda q: select(server + "/query", q), sparql, 2, 5)
+        assert remote_note == local_note and "page 2 of " in local_note, name
+        assert _rows(remote) == _rows(local), name
+        assert _order_keys(sparql, remote) == _order_keys(sparql, local), name
 
 
 def test_named_queries_do_not_depend_on_a_union_default_graph(corpus_store: Store, union_server: str) -> None:

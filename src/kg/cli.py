@@ -18,7 +18,8 @@ from kg.errors import KgError
 from kg.export import FORMATS as EXPORT_FORMATS
 from kg.export import export as export_store
 from kg.ingest import Report, ingest
-from kg.queries import FORMATS, from_solutions, load, render
+from kg.paging import PAGE_SIZE, binds_statement, run_page
+from kg.queries import FORMATS, Results, from_solutions, load, render
 from kg.remote import MODES, push, select
 from kg.resources import STATEMENTS_DIR
 from kg.store import Store
@@ -173,12 +174,45 @@ def build(store_path: Path, statements_dir: Path, out_dir: Path, jobs: int) -> N
     "--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True, help="How to print the results."
 )
 @click.option("--endpoint", metavar="QUERY_URL", help="Run on a SPARQL 1.1 endpoint instead of the local store.")
-def query(name: str, store_path: Path, fmt: str, endpoint: str | None) -> None:
-    """Run a named query from queries/ (statements, places, dates, events, ...) or a .rq file."""
+@click.option("--page", type=click.IntRange(1), help="Which page of statements to answer for (default 1).")
+@click.option("--page-size", type=click.IntRange(1), help=f"Statements per page (default {PAGE_SIZE}).")
+@click.option("--all", "everything", is_flag=True, help="Answer for every statement at once (no paging).")
+def query(
+    name: str,
+    store_path: Path,
+    fmt: str,
+    endpoint: str | None,
+    page: int | None,
+    page_size: int | None,
+    everything: bool,
+) -> None:
+    """Run a named query from queries/ (statements, places, dates, events, ...) or a .rq file.
+
+    A named query answers for one page of statements at a time (see --page, --all); a .rq file that binds
+    ?statement is paged only when --page or --page-size is given.
+    """
+    if everything and (page or page_size):
+        raise UserError("--all answers for every statement: give it without --page and --page-size")
     with _user_errors(name):
         sparql = load(name)
-        results = select(endpoint, sparql) if endpoint else from_solutions(_open_existing(store_path).query(sparql))
+        run = _runner(store_path, endpoint)
+        named = Path(name).suffix != ".rq"
+        if everything or not (named or page or page_size):
+            results = run(sparql)
+        elif not binds_statement(sparql):
+            raise UserError(f"{name}: cannot page a query whose results have no ?statement column (drop --page)")
+        else:
+            results, line = run_page(run, sparql, page or 1, page_size or PAGE_SIZE)
+            click.echo(line, err=True)
         click.echo(render(results, fmt), nl=False)
+
+
+def _runner(store_path: Path, endpoint: str | None) -> Callable[[str], Results]:
+    """Answers SPARQL from the endpoint, else from the local store (opened once)."""
+    if endpoint:
+        return lambda sparql: select(endpoint, sparql)
+    store = _open_existing(store_path)
+    return lambda sparql: from_solutions(store.query(sparql))
 
 
 @cli.command(name="push")
