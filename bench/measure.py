@@ -3,7 +3,8 @@
 ``python -m bench.measure CORPUS WORKDIR --jobs 2 [--baseline]`` prints one JSON object: ingest (text in,
 validated store out: every document checked by ``kg.fastcheck`` as it is stored, the time spent in that
 check measured apart), re-ingest of the unchanged corpus, whole-store validation with pySHACL (up to
-``--shacl-max`` documents), export, every named query (p50/p95 over repeated runs, all rows read), store
+``--shacl-max`` documents), export, every named query (p50/p95 over repeated runs of page 1 as ``kg query``
+answers it, p50 of a middle page, and the whole answer up to ``--all-max`` statements), store
 size and peak RSS; with ``--baseline`` the same on rdflib (in-memory Dataset, rdflib SPARQL) and pySHACL
 over the whole graph.
 """
@@ -22,10 +23,11 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from pyoxigraph import RdfFormat
+from pyoxigraph import RdfFormat, serialize
 
 from kg.ingest import ingest
-from kg.queries import available, from_solutions, load
+from kg.paging import count_query, pages, run_page
+from kg.queries import Cell, Results, available, from_solutions, load
 from kg.store import Store
 from kg.validate import validate_store
 
@@ -57,7 +59,26 @@ def folder_mb(path: Path) -> float:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) / 2**20
 
 
-def measure_store(corpus: Path, work: Path, jobs: int, runs: int, shacl_max: int, link: bool) -> dict[str, Any]:
+def query_figures(run: Callable[[str], Results], statements: int, runs: int, all_max: int) -> dict[str, Any]:
+    """Every named query as ``kg query NAME`` runs it (page 1 of 100 statements), a page from the middle,
+    and the whole answer (``--all``) while there are at most ``all_max`` statements."""
+    figures: dict[str, Any] = {}
+    middle = max(1, pages(statements) // 2)
+    for name in available():
+        sparql = load(name)
+        first, _ = run_page(run, sparql, 1)
+        figures[name] = {"rows": len(first.rows), **latencies(partial(run_page, run, sparql, 1), runs)}
+        figures[name]["middle_p50"] = latencies(partial(run_page, run, sparql, middle), runs)["p50"]
+        figures[name]["all_rows"] = figures[name]["all_p50"] = None
+        if statements <= all_max:
+            figures[name]["all_rows"] = len(run(sparql).rows)
+            figures[name]["all_p50"] = latencies(partial(run, sparql), max(1, runs // 2))["p50"]
+    return figures
+
+
+def measure_store(
+    corpus: Path, work: Path, jobs: int, runs: int, shacl_max: int, link: bool, all_max: int
+) -> dict[str, Any]:
     """The embedded store: ingest with per-document validation, re-ingest, validate, export, queries."""
     path = work / "store"
     shutil.rmtree(path, ignore_errors=True)
@@ -82,53 +103,62 @@ def measure_store(corpus: Path, work: Path, jobs: int, runs: int, shacl_max: int
         out["conforms"] = bool(validation.conforms)
     export = work / "graph.nq"
     out["export_s"], _ = timed(lambda: store.dump(export, RdfFormat.N_QUADS))
-    out["queries"] = {}
-    for name in available():
-        sparql = load(name)
-        rows = len(from_solutions(store.query(sparql)).rows)
-        timing = latencies(partial(_select_all, store, sparql), runs)
-        out["queries"][name] = {"rows": rows, **timing}
+    out["queries"] = query_figures(lambda sparql: from_solutions(store.query(sparql)), statements, runs, all_max)
     store.flush()
     out["store_mb"] = folder_mb(path)
     out["peak_rss_mb"] = peak_rss_mb()
     return out
 
 
-def _select_all(store: Store, sparql: str) -> int:
-    return len(from_solutions(store.query(sparql)).rows)
+def rdflib_results(dataset: Any, sparql: str) -> Results:
+    """An rdflib SPARQL answer as :class:`kg.queries.Results` (the paging runs on it unchanged)."""
+    from rdflib import BNode, URIRef
+
+    answer = dataset.query(sparql)
+    variables = tuple(str(v) for v in answer.vars)
+    rows = []
+    for row in answer:
+        cells = {}
+        for name, term in zip(variables, row, strict=True):
+            if term is not None:
+                kind = "uri" if isinstance(term, URIRef) else "bnode" if isinstance(term, BNode) else "literal"
+                cells[name] = Cell(kind, str(term))
+        rows.append(cells)
+    return Results(variables, tuple(rows))
 
 
-def _rdflib_select_all(dataset: Any, sparql: str) -> int:
-    return len(list(dataset.query(sparql)))
-
-
-def measure_baseline(corpus: Path, work: Path, runs: int) -> dict[str, Any]:
+def measure_baseline(corpus: Path, work: Path, runs: int, all_max: int) -> dict[str, Any]:
     """The naive way on the same data: extraction into an rdflib Dataset, rdflib SPARQL, pySHACL."""
     from pyshacl import validate
     from rdflib import Dataset
 
+    from kg.gazetteer import Gazetteer
     from kg.ingest import Report as IngestReport
     from kg.ingest import documents
     from kg.parallel import Job
     from kg.parallel import work as extract_and_map
+    from kg.references import References, entry_lookup
     from kg.validate import shapes_graph
 
     dataset = Dataset()
 
+    refs = References(entry_lookup(Gazetteer.load()))
+
     def load_all() -> None:
         for doc in documents([corpus], IngestReport()):
-            mapped = extract_and_map(Job(doc, None))
+            mapped = extract_and_map(Job(doc, None, check=False))
             dataset.parse(data=mapped.nquads.decode("utf-8"), format="nquads")
+            if reference := refs.unwritten(mapped.keys):
+                dataset.parse(data=serialize(reference, format=RdfFormat.N_QUADS), format="nquads")
 
     out: dict[str, Any] = {}
     out["ingest_s"], _ = timed(load_all)
     out["validate_s"], _ = timed(lambda: validate(dataset, shacl_graph=shapes_graph(), inference="none"))
     out["ingest_s"] += out["validate_s"]
     out["export_s"], _ = timed(lambda: dataset.serialize(destination=str(work / "baseline.nq"), format="nquads"))
-    out["queries"] = {}
-    for name in available():
-        sparql = load(name)
-        out["queries"][name] = latencies(partial(_rdflib_select_all, dataset, sparql), runs)
+    (counted,) = rdflib_results(dataset, count_query()).values("n")
+    statements = int(counted or 0)
+    out["queries"] = query_figures(partial(rdflib_results, dataset), statements, runs, all_max)
     out["peak_rss_mb"] = peak_rss_mb()
     return out
 
@@ -143,12 +173,14 @@ def main() -> None:
     parser.add_argument("--baseline", action="store_true")
     parser.add_argument("--shacl-max", type=int, default=1000, help="Largest corpus validated whole by pySHACL.")
     parser.add_argument("--no-links", action="store_true", help="Ingest without candidate links.")
+    parser.add_argument("--all-max", type=int, default=10_000, help="Largest corpus whose queries run whole (--all).")
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
     if args.baseline:
-        result = measure_baseline(args.corpus, args.work, max(1, args.runs // 2))
+        result = measure_baseline(args.corpus, args.work, max(1, args.runs // 2), args.all_max)
     else:
-        result = measure_store(args.corpus, args.work, args.jobs, args.runs, args.shacl_max, not args.no_links)
+        links = not args.no_links
+        result = measure_store(args.corpus, args.work, args.jobs, args.runs, args.shacl_max, links, args.all_max)
     json.dump(result, sys.stdout)
 
 

@@ -25,11 +25,11 @@ PACKAGES = ("statement-kg", "pyoxigraph", "rdflib", "pyshacl")
 
 
 def run_measure(
-    corpus: Path, work: Path, jobs: int, runs: int, baseline: bool, shacl_max: int, link: bool = True
+    corpus: Path, work: Path, jobs: int, runs: int, baseline: bool, shacl_max: int, link: bool = True, all_max: int = 0
 ) -> dict[str, Any]:
     """Measure one corpus in a fresh process; its JSON output as a dict."""
     command = [sys.executable, "-m", "bench.measure", str(corpus), str(work), "--jobs", str(jobs), "--runs", str(runs)]
-    command += ["--shacl-max", str(shacl_max), *([] if link else ["--no-links"])]
+    command += ["--shacl-max", str(shacl_max), "--all-max", str(all_max), *([] if link else ["--no-links"])]
     if baseline:
         command.append("--baseline")
     done = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, check=False)
@@ -93,9 +93,18 @@ def size_table(size: int, store: dict[str, Any], base: dict[str, Any] | None, jo
         theirs = base["queries"][name] if base else None
         rdflib = f"{_fmt(theirs['p50'], ' ms')} / {_fmt(theirs['p95'], ' ms')}" if theirs else skipped
         rows.append(
-            f"| query `{name}` p50 / p95 ({figures['rows']:,} rows) | "
-            f"{_fmt(figures['p50'], ' ms')} / {_fmt(figures['p95'], ' ms')} | {rdflib} |"
+            f"| `kg query {name}` (page 1: {figures['rows']:,} rows) p50 / p95; middle page p50 | "
+            f"{_fmt(figures['p50'], ' ms')} / {_fmt(figures['p95'], ' ms')}; {_fmt(figures['middle_p50'], ' ms')}"
+            f" | {rdflib} |"
         )
+    for name, figures in store["queries"].items():
+        if figures["all_p50"] is not None:
+            theirs = base["queries"][name] if base else None
+            rdflib = _fmt(theirs["all_p50"], " ms") if theirs and theirs["all_p50"] is not None else skipped
+            rows.append(
+                f"| `kg query {name} --all` ({figures['all_rows']:,} rows) p50 | {_fmt(figures['all_p50'], ' ms')}"
+                f" | {rdflib} |"
+            )
     return [*rows, ""]
 
 
@@ -109,6 +118,7 @@ def main() -> None:
     parser.add_argument("--baseline-max", type=int, default=100, help="Largest size also measured on rdflib.")
     parser.add_argument("--shacl-max", type=int, default=1000, help="Largest size validated whole by pySHACL.")
     parser.add_argument("--links-max", type=int, default=10**9, help="Largest size ingested with candidate links.")
+    parser.add_argument("--all-max", type=int, default=10_000, help="Largest size whose queries also run whole.")
     parser.add_argument("--results", type=Path, help="Write the table with machine, date and versions here.")
     args = parser.parse_args()
     lines = ["# statement-kg benchmark", "", *environment(), ""]
@@ -117,12 +127,13 @@ def main() -> None:
             corpus = Path(scratch) / f"corpus-{size}"
             generated, _ = _timed(lambda c=corpus, n=size: write_corpus(c, n, args.seed))
             link = size <= args.links_max
-            store = run_measure(
-                corpus, Path(scratch) / f"work-{size}", args.jobs, args.runs, False, args.shacl_max, link
-            )
+            work = Path(scratch) / f"work-{size}"
+            store = run_measure(corpus, work, args.jobs, args.runs, False, args.shacl_max, link, args.all_max)
             base = None
             if size <= args.baseline_max:
-                base = run_measure(corpus, Path(scratch) / f"base-{size}", 1, args.runs, True, args.shacl_max)
+                base = run_measure(
+                    corpus, Path(scratch) / f"base-{size}", 1, args.runs, True, args.shacl_max, True, args.all_max
+                )
             table = size_table(size, store, base, args.jobs)
             table.insert(1, f"\n(corpus generated in {generated:.1f} s, seed {args.seed})")
             print("\n".join(table), flush=True)
