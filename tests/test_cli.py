@@ -276,3 +276,10 @@ def test_queries_read_a_store_while_another_process_writes_it(tmp_path: Path) ->
     assert result.returncode == 0, result.stderr
     assert "Sabina Aliyeva" in result.stdout
     assert len(holder) > 0
+
+
+def test_the_command_line_loads_without_the_extractors_and_rdflib() -> None:
+    # kg query answers in well under a second only if starting the command does not load them.
+    probe = "import sys, kg.cli; print(sorted(m for m in ('rdflib', 'pyshacl', 'kg.pipeline') if m in sys.modules))"
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"

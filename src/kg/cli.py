@@ -9,6 +9,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 from pyoxigraph import RdfFormat
@@ -17,14 +18,15 @@ from kg import __version__
 from kg.errors import KgError
 from kg.export import FORMATS as EXPORT_FORMATS
 from kg.export import export as export_store
-from kg.ingest import Report, ingest
 from kg.paging import PAGE_SIZE, binds_statement, run_page
 from kg.queries import FORMATS, Results, from_solutions, load, render
 from kg.remote import MODES, push, select
 from kg.resources import STATEMENTS_DIR
 from kg.store import Store
 from kg.summary import summary_table
-from kg.validate import validate_store
+
+if TYPE_CHECKING:
+    from kg.ingest import Report
 
 JOBS_OPTION = click.option(
     "--jobs", "-j", default=1, show_default=True, type=click.IntRange(1), help="Extract in this many worker processes."
@@ -101,6 +103,8 @@ def ingest_command(paths: tuple[Path, ...], store_path: Path, force: bool, jobs:
     """Read statements from files or folders (.md .txt .html .json .jsonl) and add them to the store."""
     store = _open(store_path)
     with _progress("ingesting") as progress, _user_errors():
+        from kg.ingest import ingest  # the extractors load slowly; queries do not need them
+
         report = ingest(_canonical(paths), store, force=force, progress=progress, jobs=jobs)
     _finish(report)
 
@@ -148,6 +152,9 @@ def build(store_path: Path, statements_dir: Path, out_dir: Path, jobs: int) -> N
     """The main job: ingest the statements folder, validate, write build/graph.trig, print a summary."""
     store = _open(store_path)
     with _progress("building") as progress, _user_errors():
+        from kg.ingest import ingest
+        from kg.validate import validate_store
+
         report = ingest(_canonical([statements_dir]), store, progress=progress, jobs=jobs)
         validation = validate_store(store)
         out_dir.mkdir(parents=True, exist_ok=True)
@@ -238,6 +245,8 @@ def validate(store_path: Path) -> None:
     """Check the store against the SHACL shapes; exit 1 when it does not conform."""
     store = _open_existing(store_path)
     with _user_errors():
+        from kg.validate import validate_store  # pySHACL and rdflib load slowly; queries do not need them
+
         report = validate_store(store)
     click.echo(report.text())
     if not report.conforms:

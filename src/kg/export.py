@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import rdflib
 from pyoxigraph import RdfFormat
 
 from kg.resources import ONTOLOGY_DIR
@@ -34,6 +33,8 @@ def export(store: Store, fmt: str, output: Path | None = None) -> bytes | None:
     """
     if fmt != "jsonld":
         return store.dump(output, FORMATS[fmt])
+    import rdflib  # only JSON-LD needs it; importing it costs a third of a second
+
     dataset = rdflib.Dataset()
     data = store.dump(None, RdfFormat.N_QUADS) or b""
     dataset.parse(data=data, format="nquads")
