@@ -6,6 +6,9 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+import pytest
+from pyoxigraph import Quad
+
 from kg.ingest import ingest
 from kg.queries import from_solutions, load
 from kg.store import Store
@@ -117,3 +120,18 @@ def test_named_events_of_the_gazetteer_are_not_candidates() -> None:
         "http://x/doc/a/s0/event/1-9-mass_grave_discovery", "mass_grave_discovery", (place,), (), day, day
     )
     assert LinkIndex(store).candidates("http://x/doc/a", [mention]) == []
+
+
+def test_a_malformed_candidate_link_makes_its_document_invalid(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import kg.ingest
+    from kg.links import Candidate
+    from kg.mapping.links import map_links
+
+    def out_of_range(candidates: list[Candidate]) -> list[Quad]:
+        return map_links([Candidate(c.subject, c.object, 1.5, c.evidence) for c in candidates])
+
+    store = Store(tmp_path / "store")
+    monkeypatch.setattr(kg.ingest, "map_links", out_of_range)
+    report = ingest([_write(tmp_path, "a.md", FIRST), _write(tmp_path, "b.md", SECOND)], store)
+    assert [o.status for o in report.outcomes] == ["added", "invalid"]
+    assert "Link-score" in report.outcomes[1].detail

@@ -16,6 +16,7 @@ from pathlib import Path
 from pyoxigraph import NamedNode, Quad, RdfFormat, parse, serialize
 
 from kg.errors import InputError
+from kg.fastcheck import check_document
 from kg.gazetteer import Gazetteer
 from kg.links import LinkIndex
 from kg.mapping import content_hash
@@ -205,12 +206,16 @@ def _store(job: Job, mapped: Mapped | None, writer: Writer, refs: References, in
         return Outcome(source, "rejected", mapped.error or "extraction failed")
     node = document_iri(source)
     extra = refs.unwritten(mapped.keys)
+    problems = list(mapped.problems)
     if index is not None:
-        extra += map_links(index.candidates(node.value, mapped.events))
+        links = map_links(index.candidates(node.value, mapped.events))
         index.replace(node.value, mapped.events)
+        # The workers checked the document; the links to other documents are checked here, where they are made.
+        problems += check_document(links) if job.check else []
+        extra += links
     writer.put(node, mapped.nquads, extra, new=job.previous_hash is None)
-    status = "invalid" if mapped.problems else ("replaced" if job.previous_hash else "added")
-    return _outcome(source, mapped.counts, status, "; ".join(mapped.problems[:3]))
+    status = "invalid" if problems else ("replaced" if job.previous_hash else "added")
+    return _outcome(source, mapped.counts, status, "; ".join(problems[:3]))
 
 
 def _extracted_by_this_version(store: Store, doc: NamedNode) -> bool:
