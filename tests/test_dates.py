@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
+from kg.extract.date_lexicon import Lead, alternation, month_starts
+from kg.extract.date_patterns import _patterns as _written_patterns
 from kg.extract.dates import extract_dates
+from kg.extract.regex_prefilter import matches_at
+from kg.extract.regex_trie import trie_alternation
 from kg.model import Precision, Span
 
 PUBLISHED = date(2023, 3, 15)  # a Wednesday
@@ -158,3 +163,37 @@ def test_regression_month_ranges_without_a_year_are_one_interval() -> None:
 def test_month_range_takes_the_year_of_its_end() -> None:
     (mention,) = extract_dates("Between March and May 2021 they fled.", date(2022, 9, 16))
     assert mention.iso == "2021-03/2021-05"
+
+
+def _plain_alternation(words: list[str]) -> str:
+    """The alternation as it was written before it became a tree: longest phrase first."""
+    parts = sorted(set(words), key=len, reverse=True)
+    return "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in parts)
+
+
+def test_alternation_tree_matches_like_the_plain_alternation() -> None:
+    words = ["in these days", "in", "inside", "in the", "ins", "at", "at least", "around", "ар", "арка", "арками"]
+    texts = ["Inside, in  these days AT LEAST", "insist in the yard", "Арками и арка, ар", "at\nleast around in"]
+    tree = alternation(words)
+    assert tree != _plain_alternation(words)
+    for tail in ("", r"(?!\w)", r"\s+\w+"):
+        for text in texts:
+            plain = [m.span() for m in re.finditer(f"(?:{_plain_alternation(words)}){tail}", text, re.I)]
+            assert [m.span() for m in re.finditer(f"(?:{tree}){tail}", text, re.I)] == plain
+
+
+def test_tree_refuses_siblings_one_letter_could_match() -> None:
+    assert trie_alternation([tuple("Mai"), tuple("march")]) is None
+    assert trie_alternation([tuple("kiss"), tuple("kıs")]) is None  # dotless i matches i, ignoring case
+    assert trie_alternation([tuple("june"), tuple("july")]) == "ju(?:ne|ly)"
+
+
+def test_patterns_tried_only_where_they_can_begin_find_what_a_full_search_finds() -> None:
+    text = "On 5-7 May 2021, May 9, 2020, 2019-2020, 12.03.2018, no. 1995 and 5 June; June 2022 and 1990s."
+    numbers = [m.start() for m in re.finditer(r"\d+", text)]
+    for pattern in _written_patterns("en"):
+        expected = [m.span() for m in pattern.regex.finditer(text)]
+        if pattern.lead is not Lead.ANYWHERE:
+            starts = month_starts(text) if pattern.lead is Lead.MONTH else numbers
+            assert [m.span() for m in matches_at(pattern.regex, text, starts)] == expected
+    assert month_starts("5 May, 9 JUNE and мая") == [2, 9, 18]

@@ -5,7 +5,10 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from kg.extract.event_triggers import find_triggers, load_lexicon
 from kg.extract.events import NamedEventInfo, extract_events
+from kg.extract.regex_prefilter import fold, may_match, needs_regex, required_words
+from kg.extract.text import sentences
 from kg.model import Anchor, DateMention, EntityMention, EventMention, Precision, Quantity, Span
 
 
@@ -176,3 +179,29 @@ def test_coordinated_villages_are_still_separate_sites() -> None:
     text = "Mass graves were found in Alder village, in Birch village and in Cedar village."
     villages = [place(text, name) for name in ("Alder", "Birch", "Cedar")]
     assert [e.place for e in extract_events(text, villages, [], [], [])] == villages
+
+
+def test_required_words_are_in_every_match() -> None:
+    pattern = re.compile(r"(?P<t>(?:taken|took)\s+hostages?|abduct\w*|kidnapp\w*)\s+in\b", re.I)
+    assert required_words(pattern) == {"hostage", "abduct", "kidnapp"}
+    assert required_words(re.compile(r"(?:an?|the)\s+\w+", re.I)) is None  # too short to rule anything out
+    assert required_words(re.compile(r"(?:wounded)?\s+\w+ed")) is None  # optional words are not required
+    assert needs_regex(re.compile("killed|shot dead", re.I)).search(fold("They were SHOT DEAD")) is not None
+
+
+def test_fold_covers_every_letter_the_regex_engine_takes_for_a_word_letter() -> None:
+    everything = "".join(chr(c) for c in range(0x20000) if not 0xD800 <= c <= 0xDFFF)
+    assert len(fold(everything)) == len(everything)
+    word_letters = [chr(c) for c in [*range(0x80), *range(0x400, 0x500)]]
+    for letter in word_letters:
+        for match in re.finditer(re.escape(letter), everything, re.IGNORECASE):
+            assert fold(match.group()) == fold(letter), (letter, match.group())
+
+
+def test_triggers_are_found_whatever_the_case_and_never_in_a_sentence_without_their_words() -> None:
+    lexicon = load_lexicon("en")
+    assert lexicon is not None
+    text = "GUNMEN KİLLED TEN VILLAGERS. Houses stood. The Excavations began."
+    found = [text[t.start : t.end] for s in sentences(text) for t in find_triggers(text, s, lexicon)]
+    assert found == ["KİLLED", "Excavations"]
+    assert re.search("killed", "KİLLED", re.I) and not may_match(needs_regex(re.compile("killed")), "houses stood")

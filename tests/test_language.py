@@ -28,3 +28,8 @@ def test_english_text_with_azerbaijani_names_stays_english():
 
 def test_text_without_letters_is_undetermined():
     assert detect_language("12.05.2021 — 14:00") == "und"
+
+
+def test_a_tie_between_scripts_goes_to_the_one_seen_first() -> None:
+    assert detect_language("abc где") == "en"
+    assert detect_language("где abc") in ("ru", "uk")

@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from kg.extract.dates import extract_dates
-from kg.extract.quantities import extract_quantities
+from kg.extract.quantities import _LED, _lead, _patterns, extract_quantities
+from kg.extract.regex_prefilter import matches_at
 from kg.model import Quantity
 
 
@@ -95,3 +96,16 @@ def test_russian_counts() -> None:
 
 def test_times_are_not_quantities() -> None:
     assert rows("The shelling began at 04:30 and resumed.") == []
+
+
+def test_patterns_tried_only_where_a_match_may_begin_find_what_a_full_search_finds() -> None:
+    text = (
+        "About 15-20 people, between 3 and 5 trucks, three, four or five homes, over half a million, "
+        "nearly 4,000 residents; некоторые 12 человек, от 5 до 7 домов, some 2.5 km and one more."
+    )
+    starts = [m.start() for m in _lead().finditer(text)]
+    for name, pattern in _patterns().items():
+        if name in _LED:
+            expected = [m.span() for m in pattern.finditer(text)]
+            assert expected
+            assert [m.span() for m in matches_at(pattern, text, starts)] == expected

@@ -7,7 +7,6 @@ tens of thousands of names cost no more than a few.
 
 from __future__ import annotations
 
-import itertools
 import re
 import unicodedata
 from collections.abc import Collection, Iterator, Mapping
@@ -23,6 +22,8 @@ _TOKEN = re.compile(r"[^\W_]+")
 _GAP = re.compile(r"[ \u00a0]|[-‐–'’./]|[.,] ")
 _PREFIX = {"place": "place", "actor": "actor", "named_event": "named-event"}
 _MAX_WORDS = 12
+#: a name the words from the i-th on spell: (i, number of words, its index entries)
+_Spelled = tuple[int, int, list[tuple["Entry | int", str]]]
 # Lines of world.tsv: key, type, label, lat, long, geonames, parent, population, ru.
 _WORLD_COLUMNS = 9
 
@@ -244,14 +245,11 @@ class Gazetteer:
         [('Stepanakert/Khankendi', 'stepanakert')]
         """
         tokens = _tokens(text)
-        longest = self._longest
+        names = _names_at(self, text)
         matches: list[Match] = []
         i = 0
         while i < len(tokens):
-            if tokens[i][2] not in longest:  # most words start no name: skip them without a call
-                i += 1
-                continue
-            found = self._longest_at(text, tokens, i, kinds)
+            found = self._longest_at(text, tokens, names[i], kinds) if names[i] else None
             if found is None:
                 i += 1
                 continue
@@ -261,22 +259,45 @@ class Gazetteer:
         return matches
 
     def _longest_at(
-        self, text: str, tokens: tuple[tuple[int, int, str], ...], i: int, kinds: Collection[str] | None
+        self,
+        text: str,
+        tokens: tuple[tuple[int, int, str], ...],
+        names: tuple[_Spelled, ...],
+        kinds: Collection[str] | None,
     ) -> tuple[Match, int] | None:
-        longest = self._longest.get(tokens[i][2], 0)
-        for width in range(min(longest, len(tokens) - i), 0, -1):
-            window = tokens[i : i + width]
-            if any(not _GAP.fullmatch(text[a[1] : b[0]]) for a, b in itertools.pairwise(window)):
-                continue
-            candidates = self._index.get(" ".join(t[2] for t in window))
-            if not candidates:
-                continue
-            start, end = window[0][0], window[-1][1]
+        for i, width, candidates in names:
+            start, end = tokens[i][0], tokens[i + width - 1][1]
             surface = text[start:end]
             fitting = [e for ref, label in candidates if _surface_ok(surface, label) for e in self._resolve(ref, kinds)]
             if fitting:
                 return Match(start, end, surface, tuple(dict.fromkeys(fitting))), width
         return None
+
+    def _spelled_at(self, text: str, i: int) -> tuple[_Spelled, ...]:
+        """Known names (any kind) that the words of ``text`` from the ``i``-th on spell: (i, width,
+        index entries), longest first.
+
+        >>> [w for _, w, _ in Gazetteer.load()._spelled_at("in Nagorno-Karabakh region", 1)]
+        [3, 2]
+        """
+        tokens = _tokens(text)
+        # A name spans only words joined by name-internal gaps (a space, a hyphen, "St. "...).
+        widest = min(self._longest.get(tokens[i][2], 0), len(tokens) - i, _joined_words(text)[i] + 1)
+        found = []
+        key = ""
+        for width in range(1, widest + 1):
+            key = f"{key} {tokens[i + width - 1][2]}" if width > 1 else tokens[i][2]
+            candidates = self._index.get(key)
+            if candidates:
+                found.append((i, width, candidates))
+        return tuple(reversed(found))
+
+
+@lru_cache(maxsize=16)
+def _names_at(gazetteer: Gazetteer, text: str) -> tuple[tuple[_Spelled, ...], ...]:
+    """:meth:`Gazetteer._spelled_at` for every word of the text; cached, as each extractor searches the
+    same text for other kinds of names."""
+    return tuple(gazetteer._spelled_at(text, i) for i in range(len(_tokens(text))))
 
 
 @lru_cache(maxsize=16)
@@ -291,6 +312,21 @@ def _tokens(text: str) -> tuple[tuple[int, int, str], ...]:
         (m.start(), m.end(), word.lower() if (word := m.group()).isascii() else normalize(word))
         for m in _TOKEN.finditer(text)
     )
+
+
+@lru_cache(maxsize=16)
+def _joined_words(text: str) -> tuple[int, ...]:
+    """For each word of the text, how many words follow it across name-internal gaps only.
+
+    >>> _joined_words("New York; St. Louis")
+    (1, 0, 1, 0)
+    """
+    tokens = _tokens(text)
+    joined = [0] * len(tokens)
+    for index in range(len(tokens) - 2, -1, -1):
+        if _GAP.fullmatch(text[tokens[index][1] : tokens[index + 1][0]]):
+            joined[index] = joined[index + 1] + 1
+    return tuple(joined)
 
 
 @lru_cache(maxsize=1)

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from typing import Any
 
+from kg.extract.regex_prefilter import finditer
 from kg.extract.text import anchor, keep_widest
 from kg.gazetteer import Entry, Gazetteer
 from kg.model import EntityMention
@@ -100,7 +101,7 @@ def _organisations(text: str, gazetteer: Gazetteer) -> Iterable[EntityMention]:
     for found in re.finditer(pattern, text):
         yield _new(text, found.start(), found.end(), "organization")
     for phrase in lexicon["org_lower_phrases"]:
-        for found in re.finditer(rf"\b{re.escape(phrase)}\b", text):
+        for found in finditer(rf"\b{re.escape(phrase)}\b", text):
             yield _new(text, found.start(), found.end(), "organization")
 
 
@@ -127,7 +128,7 @@ def _groups(text: str, gazetteer: Gazetteer) -> Iterable[EntityMention]:
             yield EntityMention(anchor(text, match.start, match.end + tail.end()), f"actor/{entry.key}", entry.label,
                                 "armed_group", True, "armed_group")  # fmt: skip
     for phrase in lexicon["generic_armed"]:
-        for found in re.finditer(rf"\b{re.escape(phrase)}\b", text):
+        for found in finditer(rf"\b{re.escape(phrase)}\b", text):
             yield _new(text, found.start(), found.end(), "armed_group")
     for found in re.finditer(r"[\"“«]([A-Z]\w+)[\"”»]\s+(?:unit|battalion|brigade|regiment|militia)\b", text):
         yield _new(text, found.start(), found.end(), "armed_group")

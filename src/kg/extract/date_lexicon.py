@@ -7,10 +7,13 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
+from enum import Enum
 from typing import Any
 
 from kg.extract.date_spans import Found
 from kg.extract.lexicon_data import load_lexicon
+from kg.extract.regex_prefilter import fold, matches_at, may_match, needs_regex
+from kg.extract.regex_trie import SPACE, trie_alternation
 
 #: languages whose month names are always looked for (they cannot be mistaken for other words)
 _ALWAYS = ("en", "ru")
@@ -58,9 +61,14 @@ def alternation(words: Any) -> str:
     """Regex alternation of literal phrases, longest first; spaces match any white space.
 
     >>> alternation(["in these days", "in"])
-    'in\\\\s+these\\\\s+days|in'
+    'in(?:\\\\s+these\\\\s+days|)'
     """
     parts = sorted({str(w) for w in words}, key=len, reverse=True)
+    # A phrase spaced unevenly sorts by a length its pattern does not have: keep the plain form.
+    if all(w == " ".join(w.split()) for w in parts):
+        tree = trie_alternation([tuple(SPACE if c == " " else c for c in w) for w in parts])
+        if tree is not None:
+            return tree
     return "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in parts)
 
 
@@ -164,17 +172,84 @@ def weekday_regex(language: str = "en") -> str:
 Handler = Callable[[re.Match[str], "DateLexicon", date | None], Found | None]
 
 
-def run_patterns(
-    patterns: Iterable[tuple[re.Pattern[str], Handler]], text: str, language: str, published: date | None
-) -> Iterator[Found]:
+class Lead(Enum):
+    """Where every match of a date pattern begins: knowing it, the pattern is tried only there."""
+
+    ANYWHERE = "anywhere"
+    #: at a written month form
+    MONTH = "month"
+    #: at the first digit of a number
+    DIGITS = "digits"
+
+
+@dataclass(frozen=True)
+class DatePattern:
+    """A date pattern and the handler that turns its matches into dates; ``month``: every match holds
+    a written month, so a text without one is not searched.
+    """
+
+    regex: re.Pattern[str]
+    handler: Handler
+    lead: Lead = Lead.ANYWHERE
+    month: bool = False
+    #: finds the words every match needs in the folded text (:func:`kg.extract.regex_prefilter.needs_regex`)
+    needs: re.Pattern[str] | None = None
+
+
+def date_pattern(source: str, handler: Handler, lead: Lead = Lead.ANYWHERE, month: bool = False) -> DatePattern:
+    """A case-insensitive :class:`DatePattern` that knows the words its matches need.
+
+    >>> date_pattern(r"\\d+\\s+(?:years|months)\\s+ago", lambda m, lex, p: None).needs.pattern
+    'months|years'
+    """
+    regex = re.compile(source, re.IGNORECASE)
+    return DatePattern(regex, handler, lead, month, needs_regex(regex))
+
+
+@functools.cache
+def _month_lead(language: str) -> re.Pattern[str]:
+    return re.compile(f"(?=(?:{month_regex(language)}))", re.IGNORECASE)
+
+
+_NUMBER = re.compile(r"\d+")
+
+
+def month_starts(text: str, language: str = "en") -> list[int]:
+    """Offsets where a written month form begins (as :func:`month_regex` matches it there).
+
+    >>> month_starts("On 5 May and in June 2020")
+    [5, 16]
+    """
+    return [match.start() for match in _month_lead(language).finditer(text)]
+
+
+def run_patterns(patterns: Iterable[DatePattern], text: str, language: str, published: date | None) -> Iterator[Found]:
     """Every match of every pattern that its handler turns into a date, in pattern order.
 
-    >>> list(run_patterns([(re.compile("x"), lambda m, lex, p: None)], "x", "en", None))
+    >>> list(run_patterns([DatePattern(re.compile("x"), lambda m, lex, p: None)], "x", "en", None))
     []
     """
     lex = date_lexicon(language)
-    for pattern, handler in patterns:
-        for match in pattern.finditer(text):
-            found = handler(match, lex, published)
+    starts: dict[Lead, list[int]] = {}
+    folded = fold(text)
+    for pattern in patterns:
+        if not may_match(pattern.needs, folded):
+            continue
+        if pattern.month and not _starts(starts, Lead.MONTH, text, language):
+            continue
+        if pattern.lead is Lead.ANYWHERE:
+            matches = pattern.regex.finditer(text)
+        else:
+            matches = matches_at(pattern.regex, text, _starts(starts, pattern.lead, text, language))
+        for match in matches:
+            found = pattern.handler(match, lex, published)
             if found is not None:
                 yield found
+
+
+def _starts(known: dict[Lead, list[int]], lead: Lead, text: str, language: str) -> list[int]:
+    """Offsets where matches led by ``lead`` may begin, found once per text."""
+    if lead not in known:
+        found = month_starts(text, language) if lead is Lead.MONTH else [m.start() for m in _NUMBER.finditer(text)]
+        known[lead] = found
+    return known[lead]

@@ -11,7 +11,17 @@ import re
 from collections.abc import Iterator
 from datetime import date
 
-from kg.extract.date_lexicon import DateLexicon, Handler, alternation, date_lexicon, month_regex, run_patterns
+from kg.extract.date_lexicon import (
+    DateLexicon,
+    DatePattern,
+    Handler,
+    Lead,
+    alternation,
+    date_lexicon,
+    date_pattern,
+    month_regex,
+    run_patterns,
+)
 from kg.extract.date_spans import (
     Found,
     day_span,
@@ -33,6 +43,7 @@ _ISO = r"(?P<year>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:[T ]\d{1,2}:\d{2}(?::\d{2})
 _NUMERIC = r"(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})(?P=sep)(?P<year>\d{4})(?!\d)"
 #: not inside a longer number, a time or a numeric date ("mid-2014" is fine, "05-2014" is not)
 _NOT_AFTER_NUMBER = r"(?<![\d.,:/])(?<!\d-)"
+_DIGIT = re.compile(r"\d")
 
 
 def _month(match: re.Match[str], lex: DateLexicon, group: str = "month") -> int | None:
@@ -148,28 +159,32 @@ def _labels_a_number(match: re.Match[str], lex: DateLexicon) -> bool:
 
 
 @functools.cache
-def _patterns(language: str) -> tuple[tuple[re.Pattern[str], Handler], ...]:
+def _patterns(language: str) -> tuple[DatePattern, ...]:
     lex = date_lexicon(language)
     month = f"(?P<month>{month_regex(language)})"
     qualifier = alternation(lex.year_qualifiers)
-    sources: list[tuple[str, Handler]] = [
-        (_NOT_AFTER_NUMBER + _ISO, _iso_date),
-        (_NOT_AFTER_NUMBER + _NUMERIC, _numeric_date),
-        (rf"(?<!\d){_DAY}{_DASH}{_DAY2}\s+(?:of\s+)?{month}(?:,?\s+{_YEAR})?", _day_range),
-        (rf"{month}\s+{_DAY}{_DASH}{_DAY2}(?!\d)(?:,?\s+{_YEAR})?", _day_range),
-        (rf"(?<!\d){_DAY}\s+(?:of\s+)?{month},?\s+{_YEAR}", _full_date),
-        (rf"{month}\s+{_DAY},?\s+{_YEAR}", _full_date),
-        (rf"{month},?\s+(?:of\s+)?{_YEAR}", _month_year),
-        (rf"(?<![\d.,])\b{_DAY}\s+(?:of\s+)?{month}(?:,?\s+(?P<qual>{qualifier}))?", _day_month),
-        (rf"{month}\s+{_DAY}(?![\d,.]\d|\d)(?:,?\s+(?P<qual>{qualifier}))?", _day_month),
-        (rf"(?<![\w'\u2019])(?:the\s+)?(?P<decade>1\d{{2}}0|20\d0)(?:{_ENDINGS['decade']})", _decade),
-        (rf"{_NOT_AFTER_NUMBER}(?<![\w№#]){_YEAR}", _year),
+    # {month} is never optional: a source holding it needs a month in the text. A source led by
+    # digits starts with one and rules out a digit before it, so it begins where a number does.
+    digits, month_first = Lead.DIGITS, Lead.MONTH
+    sources: list[tuple[str, Handler, Lead]] = [
+        (_NOT_AFTER_NUMBER + _ISO, _iso_date, digits),
+        (_NOT_AFTER_NUMBER + _NUMERIC, _numeric_date, digits),
+        (rf"(?<!\d){_DAY}{_DASH}{_DAY2}\s+(?:of\s+)?{month}(?:,?\s+{_YEAR})?", _day_range, digits),
+        (rf"{month}\s+{_DAY}{_DASH}{_DAY2}(?!\d)(?:,?\s+{_YEAR})?", _day_range, month_first),
+        (rf"(?<!\d){_DAY}\s+(?:of\s+)?{month},?\s+{_YEAR}", _full_date, digits),
+        (rf"{month}\s+{_DAY},?\s+{_YEAR}", _full_date, month_first),
+        (rf"{month},?\s+(?:of\s+)?{_YEAR}", _month_year, month_first),
+        (rf"(?<![\d.,])\b{_DAY}\s+(?:of\s+)?{month}(?:,?\s+(?P<qual>{qualifier}))?", _day_month, digits),
+        (rf"{month}\s+{_DAY}(?![\d,.]\d|\d)(?:,?\s+(?P<qual>{qualifier}))?", _day_month, month_first),
+        (rf"(?<![\w'\u2019])(?:the\s+)?(?P<decade>1\d{{2}}0|20\d0)(?:{_ENDINGS['decade']})", _decade, Lead.ANYWHERE),
+        (rf"{_NOT_AFTER_NUMBER}(?<![\w№#]){_YEAR}", _year, digits),
         (
             rf"{_NOT_AFTER_NUMBER}(?<!\w)(?P<year>1[5-9]\d{{2}}|20\d{{2}})\s*[-\u2013/]\s*(?P<short>\d{{4}}|\d{{2}})(?![\d.,]?\d)",
             _year_range,
+            digits,
         ),
     ]
-    return tuple((re.compile(source, re.IGNORECASE), handler) for source, handler in sources)
+    return tuple(date_pattern(source, handler, lead, month in source) for source, handler, lead in sources)
 
 
 def find_written_dates(text: str, published: date | None, language: str = "en") -> Iterator[Found]:
@@ -178,4 +193,5 @@ def find_written_dates(text: str, published: date | None, language: str = "en") 
     >>> [(f.start, f.end, f.precision.name) for f in find_written_dates("On 23 February 2024.", None)][:1]
     [(3, 19, 'DAY')]
     """
-    yield from run_patterns(_patterns(language), text, language, published)
+    if _DIGIT.search(text):  # every written date holds a digit
+        yield from run_patterns(_patterns(language), text, language, published)

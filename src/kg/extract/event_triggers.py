@@ -11,6 +11,7 @@ from typing import Any
 
 import yaml
 
+from kg.extract.regex_prefilter import fold, may_match, needs_regex
 from kg.model import Anchor
 from kg.resources import DATA_DIR
 
@@ -25,6 +26,8 @@ class TriggerRule:
     group: str
     label: str
     pattern: re.Pattern[str]
+    #: finds in a folded sentence the words one of which every match holds (:mod:`kg.extract.regex_prefilter`)
+    needs: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -33,7 +36,7 @@ class Lexicon:
 
     language: str
     rules: tuple[TriggerRule, ...]
-    exclude: tuple[re.Pattern[str], ...]
+    exclude: tuple[tuple[re.Pattern[str], re.Pattern[str] | None], ...]
     cues: Mapping[str, re.Pattern[str]]
     speech_act_types: frozenset[str]
     participant_types: frozenset[str]
@@ -91,9 +94,9 @@ def load_lexicon(language: str = "en", path: Path = LEXICON_PATH) -> Lexicon | N
     """
     raw: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
     rules = tuple(
-        TriggerRule(entry["type"], entry.get("group", entry["type"]), entry["label"], re.compile(p, _FLAGS))
+        TriggerRule(entry["type"], entry.get("group", entry["type"]), entry["label"], pattern, needs_regex(pattern))
         for entry in raw["triggers"]
-        for p in entry.get(language, ())
+        for pattern in (re.compile(p, _FLAGS) for p in entry.get(language, ()))
     )
     if not rules:
         return None
@@ -111,7 +114,10 @@ def load_lexicon(language: str = "en", path: Path = LEXICON_PATH) -> Lexicon | N
     return Lexicon(
         language=language,
         rules=rules,
-        exclude=tuple(re.compile(p, _FLAGS) for p in raw.get("exclude", {}).get(language, ())),
+        exclude=tuple(
+            (pattern, needs_regex(pattern))
+            for pattern in (re.compile(p, _FLAGS) for p in raw.get("exclude", {}).get(language, ()))
+        ),
         cues=cues,
         speech_act_types=frozenset(raw.get("speech_act_types", ())),
         participant_types=frozenset(raw["roles"].get("participant_types", ())),
@@ -139,9 +145,18 @@ def find_triggers(
     start, end = sentence
     chunk = text[start:end]
     found: list[Trigger] = []
-    excluded = [(m.start() + start, m.end() + start) for p in lexicon.exclude for m in p.finditer(chunk)]
+    # Most patterns cannot match a given sentence: it lacks all their words.
+    folded = fold(chunk)
+    excluded = [
+        (m.start() + start, m.end() + start)
+        for p, needs in lexicon.exclude
+        if may_match(needs, folded)
+        for m in p.finditer(chunk)
+    ]
     stops = [(a.start, a.end) for a in blocked] + excluded
     for rule in lexicon.rules:
+        if not may_match(rule.needs, folded):
+            continue
         for match in rule.pattern.finditer(chunk):
             group = "t" if "t" in rule.pattern.groupindex else 0
             t_start, t_end = match.start(group) + start, match.end(group) + start

@@ -43,10 +43,11 @@ def detect_language(text: str) -> str:
 
 def _main_script(text: str) -> str | None:
     counts: Counter[str] = Counter()
-    for char in text[:20000]:
+    # Each distinct letter once, in order of first appearance (ties go to the script seen first).
+    for char, number in Counter(text[:20000]).items():
         if char.isalpha():
             first_word = unicodedata.name(char, "").split(" ", 1)[0]
-            counts[_SCRIPTS.get(first_word, "other")] += 1
+            counts[_SCRIPTS.get(first_word, "other")] += number
     if not counts:
         return None
     script, _ = counts.most_common(1)[0]

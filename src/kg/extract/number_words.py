@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from kg.extract.lexicon_data import load_lexicon
+from kg.extract.regex_trie import trie_alternation
 
 _LANGUAGES = ("en", "ru")
 _ORDINAL_DIGITS = rf"\d{{1,3}}(?:{load_lexicon('date_endings')['ordinal']})"
@@ -51,7 +52,8 @@ def number_lexicon() -> NumberLexicon:
 
 
 def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    parts = sorted(words, key=len, reverse=True)
+    return trie_alternation([tuple(w) for w in parts]) or "|".join(re.escape(w) for w in parts)
 
 
 @functools.cache

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from kg.extract.regex_prefilter import finditer
 from kg.extract.text import anchor, keep_widest
 from kg.gazetteer import Entry, Gazetteer, Match
 from kg.model import EntityMention
@@ -118,7 +119,7 @@ def _pattern_places(text: str, gazetteer: Gazetteer, language: str) -> Iterable[
 
 
 def _typed(text: str, gazetteer: Gazetteer, pattern: str, subtype: str, stop: set[str]) -> Iterable[EntityMention]:
-    for found in re.finditer(pattern, text):
+    for found in finditer(pattern, text):
         start, end = _trim_name(text, found.start("name"), found.end("name"), stop)
         if start >= end:
             continue

@@ -5,6 +5,7 @@ a signature-block date or a trailing timestamp; else what the text implies
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import replace
@@ -100,12 +101,24 @@ def _lines(text: str) -> Iterator[tuple[int, int]]:
 
 def _dates_in(text: str, line: tuple[int, int]) -> list[Found]:
     start, end = line
-    found = [f for f in find_written_dates(text[start:end], None) if f.month or f.year]
+    return [_shifted(f, start) for f in _line_dates(text[start:end])]
+
+
+@functools.lru_cache(maxsize=64)
+def _line_dates(line: str) -> tuple[Found, ...]:
+    """The longest written dates with a month or year in ``line``, without overlaps, in line order.
+
+    Cached: the header and footer lines are looked at several times.
+
+    >>> [(f.start, f.end) for f in _line_dates("Baku, 5 March 2021 / 2021")]
+    [(6, 18), (21, 25)]
+    """
+    found = [f for f in find_written_dates(line, None) if f.month or f.year]
     longest: list[Found] = []
     for item in sorted(found, key=lambda f: (-(f.end - f.start), f.start)):
         if all(item.end <= k.start or item.start >= k.end for k in longest):
             longest.append(item)
-    return [_shifted(f, start) for f in sorted(longest, key=lambda f: f.start)]
+    return tuple(sorted(longest, key=lambda f: f.start))
 
 
 def _shifted(found: Found, offset: int) -> Found:

@@ -19,6 +19,7 @@ _BYLINE = re.compile(
 )
 _HEAD_CHARS = 400
 _CORRESPONDENT = r"(?:correspondent|reporter|корреспондент\w*)"
+_CORRESPONDENT_WORD = re.compile(_CORRESPONDENT, re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -108,17 +109,29 @@ def _known_in(text: str, start: int, end: int) -> EntityMention | None:
 
 
 def _correspondent(text: str) -> EntityMention | None:
+    # Every relay pattern holds the word; most texts lack it, and then no outlet need be tried.
+    if not _CORRESPONDENT_WORD.search(text):
+        return None
+    for outlet, relay in _relays():
+        match = relay.search(text)
+        if match:
+            group = "a" if match.group("a") else "b"
+            return EntityMention(anchor(text, *match.span(group)), outlet.key, outlet.name, "organization")
+    return None
+
+
+@functools.cache
+def _relays() -> tuple[tuple[Outlet, re.Pattern[str]], ...]:
+    """Each outlet with the pattern of its own correspondent ("Reuters' correspondent", "a reporter for AFP")."""
+    found = []
     for outlet in outlets():
         own = outlet.pattern.pattern
         relay = re.compile(
             rf"(?P<a>{own})['\u2019]s\s+{_CORRESPONDENT}|{_CORRESPONDENT}\s+(?:of\s+|for\s+)?(?:the\s+)?(?P<b>{own})",
             outlet.pattern.flags,
         )
-        match = relay.search(text)
-        if match:
-            group = "a" if match.group("a") else "b"
-            return EntityMention(anchor(text, *match.span(group)), outlet.key, outlet.name, "organization")
-    return None
+        found.append((outlet, relay))
+    return tuple(found)
 
 
 def _mention(where: Anchor, name: str) -> EntityMention:

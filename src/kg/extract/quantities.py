@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from kg.extract.date_lexicon import alternation, date_lexicon
 from kg.extract.lexicon_data import load_lexicon
 from kg.extract.number_words import number_lexicon, number_words_regex, parse_number
+from kg.extract.regex_prefilter import matches_at
 from kg.extract.text import anchor
 from kg.model import DateMention, Quantity
 
@@ -25,6 +26,8 @@ _BARE_DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?(?![\d.:/]\d
 _DIGITS = rf"(?<![\d.,:/-]){_BARE_DIGITS}"
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _TIME_UNITS = frozenset({"day", "week", "month", "year", "hour"})
+#: patterns that begin with an optional hedge, then a number or a range opener ("between")
+_LED = frozenset({"range", "dash", "alternatives", "single"})
 
 
 @dataclass(frozen=True)
@@ -125,10 +128,20 @@ def extract_quantities(text: str, dates: Sequence[DateMention] = ()) -> list[Qua
     return [_quantity(text, hit) for hit in sorted(chosen, key=lambda h: h.start)]
 
 
+@functools.cache
+def _lead() -> re.Pattern[str]:
+    """Where a match of a :data:`_LED` pattern may begin: a hedge, a number, a range opener."""
+    w = _words()
+    return re.compile(rf"(?=(?:{w.hedges})|{_DIGITS}|{number_words_regex()}|(?<!\w)(?:{w.range_open}))", re.IGNORECASE)
+
+
 def _hits(text: str) -> list[_Hit]:
     hits: list[_Hit] = []
+    # One search for where they may begin, instead of trying the long patterns at every offset.
+    starts = [match.start() for match in _lead().finditer(text)]
     for name, pattern in _patterns().items():
-        for match in pattern.finditer(text):
+        matches = matches_at(pattern, text, starts) if name in _LED else pattern.finditer(text)
+        for match in matches:
             hit = _HANDLERS[name](match)
             if hit is not None:
                 hits.append(hit)

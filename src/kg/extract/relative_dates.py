@@ -14,9 +14,11 @@ from datetime import date, timedelta
 
 from kg.extract.date_lexicon import (
     DateLexicon,
+    DatePattern,
     Handler,
     alternation,
     date_lexicon,
+    date_pattern,
     month_regex,
     run_patterns,
     weekday_regex,
@@ -135,7 +137,7 @@ def _anniversary(match: re.Match[str], lex: DateLexicon, published: date | None)
 
 
 @functools.cache
-def _patterns(language: str) -> tuple[tuple[re.Pattern[str], Handler], ...]:
+def _patterns(language: str) -> tuple[DatePattern, ...]:
     lex = date_lexicon(language)
     number = rf"(?P<num>\d{{1,4}}|an?|one|{number_words_regex()})"
     unit = rf"(?P<unit>{alternation(lex.units)})"
@@ -163,7 +165,7 @@ def _patterns(language: str) -> tuple[tuple[re.Pattern[str], Handler], ...]:
         ),
         (rf"(?<!\w)(?P<ord>\d{{1,3}})-(?:{alternation(lex.anniversary_words)})(?!\w)", _anniversary),
     ]
-    return tuple((re.compile(source, re.IGNORECASE), handler) for source, handler in sources)
+    return tuple(date_pattern(source, handler) for source, handler in sources)
 
 
 def find_relative_dates(text: str, published: date | None, language: str = "en") -> Iterator[Found]:
