@@ -1,6 +1,7 @@
 import time
 
-from kg.gazetteer import Gazetteer, normalize, russian_forms
+from kg.gazetteer import Gazetteer, normalize
+from kg.gazetteer_files import russian_forms
 
 
 def test_variants_and_transliterations_share_one_key() -> None:
