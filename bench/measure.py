@@ -47,6 +47,12 @@ def latencies(action: Callable[[], Any], runs: int) -> dict[str, float]:
     return {"p50": statistics.median(samples), "p95": p95}
 
 
+def cpu_seconds() -> float:
+    """User and system CPU time of this process and of its finished children (the ingest's workers)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def peak_rss_mb() -> float:
     """Peak resident memory of this process and of its finished children (workers), in MB."""
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -83,7 +89,9 @@ def measure_store(
     path = work / "store"
     shutil.rmtree(path, ignore_errors=True)
     store = Store(path)
+    before = cpu_seconds()
     seconds, report = timed(lambda: ingest([corpus], store, jobs=jobs, link=link))
+    cpu = cpu_seconds() - before
     statements = sum(o.statements for o in report.outcomes)
     out: dict[str, Any] = {
         "documents": len(report.outcomes),
@@ -92,6 +100,7 @@ def measure_store(
         "invalid": len(report.invalid),
         "ingest_s": seconds,
         "check_s": report.check_seconds,
+        "ingest_cpu_s": cpu,
         "links": link,
         "quads": len(store),
     }
