@@ -22,7 +22,7 @@ from kg.links import LinkIndex
 from kg.mapping import content_hash
 from kg.mapping.links import map_links
 from kg.model import Document
-from kg.parallel import Counts, Job, Mapped, run_jobs, work
+from kg.parallel import Counts, Job, Mapped, run_jobs
 from kg.pipeline import EXTRACTOR
 from kg.read import iter_paths, read_path
 from kg.references import References, entry_lookup
@@ -181,13 +181,6 @@ def ingest(
         report.check_seconds += mapped.check_seconds if mapped else 0.0
     writer.flush()
     return report
-
-
-def ingest_document(doc: Document, store: Store, gazetteer: Gazetteer, force: bool = False) -> Outcome:
-    """Extract, map, check and store one document; unchanged documents are skipped."""
-    job = _job(doc, store, force)
-    mapped = None if job.skip else work(job, gazetteer)
-    return _store(job, mapped, Writer(store, batch=1), References(entry_lookup(gazetteer)), LinkIndex(store))
 
 
 def _job(doc: Document, store: Store, force: bool, check: bool = True) -> Job:

@@ -109,6 +109,7 @@ class Known:
     begin: date
     end: date
     iri: str
+    doc: str
 
 
 def document_of(event: str) -> str:
@@ -140,13 +141,13 @@ class LinkIndex:
         found: dict[tuple[str, str], Candidate] = {}
         value = score(MATCHED)
         for event in events:
-            if event.begin is None or event.end is None or value < THRESHOLD:
+            if event.begin is None or event.end is None:
                 continue
             begin, end = event.begin, event.end
             distances: dict[str, int] = {}
             for key in _keys(event):
                 for other in self._known(key):
-                    if other.begin <= end and other.end >= begin and document_of(other.iri) != doc:
+                    if other.begin <= end and other.end >= begin and other.doc != doc:
                         # Of many overlapping mentions at a busy place, those nearest in time are the
                         # likeliest to be the same happening: they come first.
                         distances[other.iri] = abs((other.begin - begin).days) + abs((other.end - end).days)
@@ -157,22 +158,23 @@ class LinkIndex:
 
     def replace(self, doc: str, events: Iterable[EventFacts]) -> None:
         """Forget the events the index holds for ``doc`` and index its new ones."""
+        dated = [(e.begin, e.end, e.iri, _keys(e)) for e in events if e.begin is not None and e.end is not None]
+        # Keys are read from the store first, so that the document's stored (old) events are among those forgotten.
+        for _, _, _, keys in dated:
+            for key in keys:
+                self._known(key)
         for key in self._keys_of.pop(doc, set()):
-            self._by_key[key] = [k for k in self._by_key[key] if document_of(k.iri) != doc]
-        for event in events:
-            if event.begin is None or event.end is None:
-                continue
-            for key in _keys(event):
-                known = self._known(key)
-                if not any(k.iri == event.iri for k in known):
-                    known.append(Known(event.begin, event.end, event.iri))
-                    self._keys_of.setdefault(doc, set()).add(key)
+            self._by_key[key] = [k for k in self._by_key[key] if k.doc != doc]
+        for begin, end, iri, keys in dated:
+            for key in keys:
+                self._by_key[key].append(Known(begin, end, iri, doc))
+                self._keys_of.setdefault(doc, set()).add(key)
 
     def _known(self, key: tuple[str, str]) -> list[Known]:
         if key not in self._by_key:
             self._by_key[key] = known = self._load(*key)
             for item in known:
-                self._keys_of.setdefault(document_of(item.iri), set()).add(key)
+                self._keys_of.setdefault(item.doc, set()).add(key)
         return self._by_key[key]
 
     def _load(self, event_type: str, place: str) -> list[Known]:
@@ -195,7 +197,14 @@ class LinkIndex:
             if not isinstance(event, NamedNode) or "/event/" not in event.value:
                 continue
             if isinstance(begin, Literal) and isinstance(end, Literal):
-                known.append(Known(date.fromisoformat(begin.value), date.fromisoformat(end.value), event.value))
+                known.append(
+                    Known(
+                        date.fromisoformat(begin.value),
+                        date.fromisoformat(end.value),
+                        event.value,
+                        document_of(event.value),
+                    )
+                )
         return known
 
 
