@@ -14,13 +14,14 @@ from collections.abc import Callable, Sequence
 
 from kg.errors import KgError
 from kg.queries import Results
+from kg.vocab import NP
 
 #: the variable every named query binds, and pages over
 VARIABLE = "statement"
 #: statements per page unless told otherwise
 PAGE_SIZE = 100
 
-_STATEMENTS = "GRAPH ?head { ?statement <http://www.nanopub.org/nschema#hasAssertion> ?assertion }"
+_STATEMENTS = f"GRAPH ?head {{ ?statement <{NP.hasAssertion.value}> ?assertion }}"
 _WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
 #: an IRI, a string or a comment: a ``#`` starts a comment only outside the first two
 _TOKEN = re.compile(r"<[^<>\"{}|^`\\\s]*>|\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'|#[^\n]*")
