@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 from bench.generator import write_corpus
-from pyoxigraph import Literal
+from pyoxigraph import DefaultGraph, Literal
 
 from kg.errors import StoreError
 from kg.ingest import ingest
 from kg.store import BULK_LIMIT, Store
-from kg.vocab import SKOS, gazetteer_graph
+from kg.vocab import SCHEMA, SKOS, TIME, gazetteer_graph
 
 GRAVE = """Statement on a grave
 
@@ -51,3 +52,19 @@ def test_a_load_too_big_to_be_atomic_is_refused() -> None:
     with pytest.raises(StoreError, match="not be atomic"):
         store.add_documents(line * BULK_LIMIT)
     assert len(store) == 0
+
+
+def test_a_document_met_twice_in_one_run_ends_as_its_last_version(tmp_path: Path) -> None:
+    # Two versions of one URL in one archive: the second supersedes the first, even when the first
+    # is still being written in the background when the second arrives.
+    first = {"url": "https://example.org/grave", "text": GRAVE, "date": "2021-03-12"}
+    second = dict(first, text=GRAVE.replace("10 March 2021", "9 March 2021"))
+    archive = tmp_path / "archive.jsonl"
+    archive.write_text(json.dumps(first) + "\n" + json.dumps(second) + "\n", encoding="utf-8")
+    store = Store(tmp_path / "store")
+    report = ingest([archive], store, batch=1)
+    assert [o.status for o in report.outcomes] == ["added", "replaced"]
+    texts = [q.object.value for q in store.ox.quads_for_pattern(None, SCHEMA.text, None, DefaultGraph())]
+    assert len(texts) == 1 and "9 March 2021" in texts[0]
+    dates = {q.object.value for q in store.ox.quads_for_pattern(None, TIME.inXSDDate, None)}
+    assert "2021-03-09" in dates and "2021-03-10" not in dates

@@ -77,3 +77,11 @@ def test_a_second_handle_on_an_open_store_gets_a_clear_error(tmp_path: Path) -> 
     with pytest.raises(StoreError, match="in use by another process"):
         Store(tmp_path / "store")
     assert len(first) == 0
+
+
+def test_a_damaged_store_gets_a_one_line_error(tmp_path: Path) -> None:
+    Store(tmp_path / "store").add_documents(b'<http://x/a> <http://x/p> "1" .\n')
+    (tmp_path / "store" / "CURRENT").write_bytes(b"\x00garbage\n")
+    with pytest.raises(StoreError, match="cannot open the store") as raised:
+        Store(tmp_path / "store")
+    assert "\n" not in str(raised.value)

@@ -10,6 +10,7 @@ picks up where it stopped.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -107,10 +108,14 @@ BATCH = 500
 class Writer:
     """Writes whole documents: new ones gathered and bulk-loaded together, revised ones replaced one by one.
 
+    A batch is bulk-loaded in a background thread (Oxigraph releases the GIL), so that the workers' results
+    keep being collected meanwhile; at most one batch is in flight. :meth:`close` waits for it.
+
     >>> writer = Writer(Store(None), batch=2)
     >>> writer.put(NamedNode("http://x/doc/a"), b"", [], new=True)
     >>> writer.pending
     1
+    >>> writer.close()
     """
 
     def __init__(self, store: Store, batch: int = BATCH) -> None:
@@ -119,6 +124,10 @@ class Writer:
         self._parts: list[bytes] = []
         self._lines = 0
         self._documents: set[NamedNode] = set()
+        # A document met twice in one run (two versions in one archive) is a revision the second time.
+        self._written: set[NamedNode] = set()
+        self._thread = ThreadPoolExecutor(1, thread_name_prefix="kg-writer")
+        self._in_flight: Future[None] | None = None
 
     @property
     def pending(self) -> int:
@@ -127,8 +136,9 @@ class Writer:
 
     def put(self, doc: NamedNode, nquads: bytes, extra: list[Quad], new: bool) -> None:
         """Store a document's N-Quads and ``extra`` quads (links, references); new documents wait for their batch."""
-        if not new or doc in self._documents:
+        if not new or self.has(doc):
             self.flush()
+            self._wait()
             own = list(parse(nquads, format=RdfFormat.N_QUADS)) if nquads else []
             self.store.replace_document(doc, own + extra)
             return
@@ -143,11 +153,31 @@ class Writer:
         if len(self._documents) >= self.batch:
             self.flush()
 
+    def has(self, doc: NamedNode) -> bool:
+        """Whether this run has already stored ``doc``, or is about to."""
+        return doc in self._documents or doc in self._written
+
     def flush(self) -> None:
-        """Write the pending documents in one atomic write."""
+        """Start writing the pending documents in one atomic write, once the previous write has finished."""
         if self._documents:
-            self.store.add_documents(b"".join(self._parts))
+            self._wait()
+            self._in_flight = self._thread.submit(self.store.add_documents, b"".join(self._parts))
+            self._written |= self._documents
             self._parts, self._lines, self._documents = [], 0, set()
+
+    def close(self, write: bool = True) -> None:
+        """Write what is pending (unless not ``write``) and wait until it is stored; a failed write raises here."""
+        try:
+            if write:
+                self.flush()
+            self._wait()
+        finally:
+            self._thread.shutdown(wait=True)
+
+    def _wait(self) -> None:
+        if self._in_flight is not None:
+            in_flight, self._in_flight = self._in_flight, None
+            in_flight.result()
 
 
 def ingest(
@@ -174,12 +204,17 @@ def ingest(
     index = LinkIndex(store) if link else None
     writer = Writer(store, batch)
     pending = (_job(doc, store, force, check) for doc in documents(paths, report))
-    for job, mapped in run_jobs(pending, jobs, gazetteer):
-        if progress:
-            progress(job.document.source)
-        report.outcomes.append(_store(job, mapped, writer, refs, index))
-        report.check_seconds += mapped.check_seconds if mapped else 0.0
-    writer.flush()
+    try:
+        for job, mapped in run_jobs(pending, jobs, gazetteer):
+            if progress:
+                progress(job.document.source)
+            report.outcomes.append(_store(job, mapped, writer, refs, index))
+            report.check_seconds += mapped.check_seconds if mapped else 0.0
+    except BaseException:
+        # Interrupted: the batch in flight completes (it is atomic), the one being gathered is dropped.
+        writer.close(write=False)
+        raise
+    writer.close()
     return report
 
 
@@ -206,8 +241,9 @@ def _store(job: Job, mapped: Mapped | None, writer: Writer, refs: References, in
         # The workers checked the document; the links to other documents are checked here, where they are made.
         problems += check_document(links) if job.check else []
         extra += links
-    writer.put(node, mapped.nquads, extra, new=job.previous_hash is None)
-    status = "invalid" if problems else ("replaced" if job.previous_hash else "added")
+    new = job.previous_hash is None and not writer.has(node)
+    writer.put(node, mapped.nquads, extra, new=new)
+    status = "invalid" if problems else ("added" if new else "replaced")
     return _outcome(source, mapped.counts, status, "; ".join(problems[:3]))
 
 

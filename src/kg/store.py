@@ -9,6 +9,7 @@ new one, never a mix.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -34,18 +35,17 @@ class Store:
     def __init__(self, path: Path | None, read_only: bool = False) -> None:
         self.path = path
         try:
-            if path is None:
-                self._store = OxStore()
-            elif read_only:
-                # A read-only handle works beside a running writer (queries during an ingest).
-                self._store = OxStore.read_only(str(path))
-            else:
-                path.mkdir(parents=True, exist_ok=True)
-                self._store = OxStore(str(path))
+            self._store = _open(path, read_only)
+        except RuntimeError:
+            # RocksDB reads the file list before it takes the lock: opening a store while another
+            # process writes a file into it can fail as "corruption" before failing as "locked".
+            time.sleep(0.5)
+            try:
+                self._store = _open(path, read_only)
+            except (OSError, RuntimeError) as error:
+                raise _open_error(path, error) from None
         except OSError as error:
-            if "lock" in str(error).lower():
-                raise StoreError(f"{path}: the store is in use by another process") from None
-            raise StoreError(f"{path}: cannot open the store ({error})") from None
+            raise _open_error(path, error) from None
 
     @property
     def ox(self) -> OxStore:
@@ -159,6 +159,22 @@ class Store:
     def flush(self) -> None:
         """Write pending changes to disk."""
         self._store.flush()
+
+
+def _open(path: Path | None, read_only: bool) -> OxStore:
+    if path is None:
+        return OxStore()
+    if read_only:
+        # A read-only handle works beside a running writer (queries during an ingest).
+        return OxStore.read_only(str(path))
+    path.mkdir(parents=True, exist_ok=True)
+    return OxStore(str(path))
+
+
+def _open_error(path: Path | None, error: Exception) -> StoreError:
+    if "lock" in str(error).lower():
+        return StoreError(f"{path}: the store is in use by another process")
+    return StoreError(f"{path}: cannot open the store ({str(error).splitlines()[0] if str(error) else error!r})")
 
 
 def _update(removed: set[Quad], added: set[Quad]) -> str:

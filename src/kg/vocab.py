@@ -53,7 +53,10 @@ class Namespace:
         self._ns = prefix
 
     def __getattr__(self, local: str) -> NamedNode:
-        return NamedNode(self._ns + local)
+        # Kept as an attribute: mapping asks for the same terms hundreds of times per document.
+        node = NamedNode(self._ns + local)
+        setattr(self, local, node)
+        return node
 
     def __getitem__(self, local: str) -> NamedNode:
         return NamedNode(self._ns + local)
