@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 
 from kg.errors import KgError
 from kg.queries import Results
@@ -83,7 +84,9 @@ def page_query(sparql: str, statements: Sequence[str]) -> str:
 def run_page(run: Callable[[str], Results], sparql: str, page: int, size: int = PAGE_SIZE) -> tuple[Results, str]:
     """Page ``page`` of ``sparql``'s answer, and the note for stderr; ``run`` answers one SPARQL query.
 
-    The total is counted only when the page does not tell it (a short page is the last one).
+    The total is counted only when the page does not tell it (a short page is the last one), and then
+    beside the page's own query, in a thread: Oxigraph and HTTP both release the GIL, so on a machine with
+    two cores the count (a scan of every statement, 80 ms at 100,000) adds nothing to the page's time.
 
     >>> from kg.queries import Cell
     >>> def run(sparql: str) -> Results:
@@ -96,11 +99,12 @@ def run_page(run: Callable[[str], Results], sparql: str, page: int, size: int = 
     """
     statements = [iri for iri in run(statements_query(page, size)).values(VARIABLE) if iri is not None]
     if 0 < len(statements) < size:
-        total = (page - 1) * size + len(statements)
-    else:
-        (counted,) = run(count_query()).values("n")
-        total = int(counted or 0)
-    return run(page_query(sparql, statements)), note(page, size, total)
+        return run(page_query(sparql, statements)), note(page, size, (page - 1) * size + len(statements))
+    with ThreadPoolExecutor(1) as pool:
+        counting = pool.submit(run, count_query())
+        results = run(page_query(sparql, statements))
+        (counted,) = counting.result().values("n")
+    return results, note(page, size, int(counted or 0))
 
 
 def pages(total: int, size: int = PAGE_SIZE) -> int:
