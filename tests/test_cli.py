@@ -219,7 +219,7 @@ def test_export_to_stdout_and_to_a_file_agree(
     assert "Sabina Aliyeva" in to_stdout
 
 
-@pytest.mark.parametrize("command", ["query statements", "validate", "export"])
+@pytest.mark.parametrize("command", ["query statements", "validate", "export", "optimize"])
 def test_reading_a_store_that_does_not_exist_is_an_error(command: str, tmp_path: Path) -> None:
     missing = tmp_path / "typo-store"
     result = kg(*command.split(), "--store", missing)

@@ -6,6 +6,7 @@ Exit codes: 0 ok, 1 validation failed, 2 usage or input error.
 from __future__ import annotations
 
 import sys
+import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -237,6 +238,20 @@ def push_command(url: str, store_path: Path, mode: str) -> None:
     store = _open_existing(store_path)
     with _user_errors():
         click.echo(push(store, url, mode).line())
+
+
+@cli.command()
+@STORE_OPTION
+def optimize(store_path: Path) -> None:
+    """Compact the store after a large ingest: smaller on disk, and faster to query."""
+    if not store_path.is_dir():
+        raise UserError(f"{store_path}: no store here (run kg build or kg ingest first, or give --store)")
+    with _user_errors():
+        store = Store(store_path)
+        before, start = store.disk_bytes(), time.perf_counter()
+        store.optimize()
+        seconds, after = time.perf_counter() - start, store.disk_bytes()
+    click.echo(f"optimized {store_path}: {before / 2**20:,.0f} MB -> {after / 2**20:,.0f} MB in {seconds:.1f} s")
 
 
 @cli.command()

@@ -160,6 +160,26 @@ class Store:
         """Write pending changes to disk."""
         self._store.flush()
 
+    def optimize(self) -> None:
+        """Compact the files on disk: each bulk load adds its own files, which every lookup then reads.
+
+        >>> Store(None).optimize()
+        """
+        try:
+            self._store.optimize()
+        except OSError as error:
+            raise StoreError(f"{self.path}: the store could not be compacted ({error})") from None
+
+    def disk_bytes(self) -> int:
+        """The size of the store's files on disk (0 in memory).
+
+        >>> Store(None).disk_bytes()
+        0
+        """
+        if self.path is None:
+            return 0
+        return sum(p.stat().st_size for p in self.path.iterdir() if p.is_file())
+
 
 def _open(path: Path | None, read_only: bool) -> OxStore:
     if path is None:
