@@ -66,7 +66,7 @@ class Report:
     """The outcomes of one ingest run."""
 
     outcomes: list[Outcome] = field(default_factory=list)
-    #: time spent checking documents against the shapes, summed over the workers
+    #: CPU time spent checking documents against the shapes, summed over the workers
     check_seconds: float = 0.0
 
     @property
