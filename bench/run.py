@@ -68,7 +68,10 @@ def size_table(size: int, store: dict[str, Any], base: dict[str, Any] | None, jo
         return _fmt(base[key], unit, digits) if base else skipped
 
     rate = store["statements"] / store["ingest_s"]
-    base_rate = _fmt(store["statements"] / base["ingest_s"], " st/s") if base else skipped
+    base_ingest = skipped
+    if base:
+        base_rate = _fmt(store["statements"] / base["ingest_s"], " st/s")
+        base_ingest = f"{_fmt(base['ingest_s'], ' s')} = {base_rate} (1 process)"
     rows = [
         f"### {size:,} statements ({store['documents']:,} documents, {store['quads']:,} quads)",
         "",
@@ -76,7 +79,7 @@ def size_table(size: int, store: dict[str, Any], base: dict[str, Any] | None, jo
         "|---|---|---|",
         f"| ingest end to end, --jobs {jobs} (text in, validated store out"
         f"{'' if store['links'] else ', WITHOUT candidate links'}) | {_fmt(store['ingest_s'], ' s')}"
-        f" = {_fmt(rate, ' st/s')} | {b('ingest_s', ' s')} = {base_rate} (1 process) |",
+        f" = {_fmt(rate, ' st/s')} | {base_ingest} |",
         f"| re-ingest unchanged corpus | {_fmt(store['reingest_s'], ' s')}"
         f" ({store['ingest_s'] / max(store['reingest_s'], 1e-9):,.0f}x faster) | n/a |",
         f"| per-document check during ingest (kg.fastcheck, CPU time summed over the workers)"
