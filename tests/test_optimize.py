@@ -6,6 +6,7 @@ import gc
 import re
 from pathlib import Path
 
+import pytest
 from bench.generator import write_corpus
 from click.testing import CliRunner
 from pyoxigraph import Store as OxStore
@@ -44,3 +45,13 @@ def test_optimize_refuses_a_store_in_use(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "in use by another process" in result.output and "Traceback" not in result.output
     assert len(holder) == 0
+
+
+def test_a_large_ingest_suggests_optimize(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write_corpus(tmp_path / "corpus", 3, seed=6)
+    store = ["--store", str(tmp_path / "store")]
+    monkeypatch.setattr("kg.cli.OPTIMIZE_HINT", 3)
+    first = CliRunner().invoke(cli, ["ingest", str(tmp_path / "corpus"), *store])
+    assert first.exit_code == 0 and "kg optimize" in first.stderr and "kg optimize" not in first.stdout
+    again = CliRunner().invoke(cli, ["ingest", str(tmp_path / "corpus"), *store])  # nothing added
+    assert again.exit_code == 0 and "kg optimize" not in again.stderr

@@ -29,6 +29,9 @@ from kg.summary import summary_table
 if TYPE_CHECKING:
     from kg.ingest import Report
 
+#: after adding this many documents in one run, ingest suggests ``kg optimize`` (each bulk load leaves files behind)
+OPTIMIZE_HINT = 2_500
+
 JOBS_OPTION = click.option(
     "--jobs", "-j", default=1, show_default=True, type=click.IntRange(1), help="Extract in this many worker processes."
 )
@@ -107,6 +110,9 @@ def ingest_command(paths: tuple[Path, ...], store_path: Path, force: bool, jobs:
         from kg.ingest import ingest  # the extractors load slowly; queries do not need them
 
         report = ingest(_canonical(paths), store, force=force, progress=progress, jobs=jobs)
+    added = sum(1 for o in report.outcomes if o.status not in ("unchanged", "rejected", "replaced"))
+    if added >= OPTIMIZE_HINT:
+        click.echo(f"note: {added:,} documents added; kg optimize compacts the store for faster queries", err=True)
     _finish(report)
 
 
