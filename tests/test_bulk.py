@@ -68,3 +68,15 @@ def test_a_document_met_twice_in_one_run_ends_as_its_last_version(tmp_path: Path
     assert len(texts) == 1 and "9 March 2021" in texts[0]
     dates = {q.object.value for q in store.ox.quads_for_pattern(None, TIME.inXSDDate, None)}
     assert "2021-03-09" in dates and "2021-03-10" not in dates
+
+
+def test_a_new_extractor_version_extracts_unchanged_documents_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "a.md").write_text(GRAVE, encoding="utf-8")
+    store = Store(tmp_path / "store")
+    assert [o.status for o in ingest([tmp_path / "a.md"], store).outcomes] == ["added"]
+    assert [o.status for o in ingest([tmp_path / "a.md"], store).outcomes] == ["unchanged"]
+    # The stored statements name the version that made them; a store made by another version is extracted again.
+    monkeypatch.setattr("kg.ingest.EXTRACTOR", "0.0.0-older")
+    assert [o.status for o in ingest([tmp_path / "a.md"], store).outcomes] == ["replaced"]

@@ -14,7 +14,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pyoxigraph import NamedNode, Quad, RdfFormat, parse, serialize
+from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, RdfFormat, parse, serialize
 
 from kg.errors import InputError
 from kg.fastcheck import check_document
@@ -29,7 +29,7 @@ from kg.read import iter_paths, read_path
 from kg.references import References, entry_lookup
 from kg.store import BULK_LIMIT, Store
 from kg.vocab import EXTRACTOR as EXTRACTOR_NS
-from kg.vocab import PROV, document_iri
+from kg.vocab import KG, PROV, document_iri
 
 
 @dataclass(frozen=True)
@@ -203,7 +203,8 @@ def ingest(
     refs = References(entry_lookup(gazetteer or Gazetteer.load()))
     index = LinkIndex(store) if link else None
     writer = Writer(store, batch)
-    pending = (_job(doc, store, force, check) for doc in documents(paths, report))
+    stored = Stored(store)
+    pending = (_job(doc, stored, force, check) for doc in documents(paths, report))
     try:
         for job, mapped in run_jobs(pending, jobs, gazetteer):
             if progress:
@@ -218,11 +219,34 @@ def ingest(
     return report
 
 
-def _job(doc: Document, store: Store, force: bool, check: bool = True) -> Job:
+class Stored:
+    """What the store held when the run began: each document's content hash, and the statements made by this
+    extractor version. Two index scans up front: a lookup per document costs more as the store grows (re-ingesting
+    100,000 unchanged documents took 1.5 ms each that way, against 0.6 ms at 10,000).
+
+    >>> Stored(Store(None)).previous(NamedNode("http://x/doc/a"), "5e1f")
+    (None, False)
+    """
+
+    def __init__(self, store: Store) -> None:
+        hashes = store.ox.quads_for_pattern(None, KG.contentHash, None, DefaultGraph())
+        self._hashes = {
+            q.subject.value: q.object.value
+            for q in hashes
+            if isinstance(q.subject, NamedNode) and isinstance(q.object, Literal)
+        }
+        made = store.ox.quads_for_pattern(None, PROV.wasGeneratedBy, NamedNode(EXTRACTOR_NS + EXTRACTOR), None)
+        self._current = {q.subject.value for q in made if isinstance(q.subject, NamedNode)}
+
+    def previous(self, doc: NamedNode, text_hash: str) -> tuple[str | None, bool]:
+        """The stored hash of ``doc`` (None when it is new), and whether it is unchanged: same text, same extractor."""
+        previous = self._hashes.get(doc.value)
+        return previous, previous == text_hash and f"{doc.value}/s0" in self._current
+
+
+def _job(doc: Document, stored: Stored, force: bool, check: bool = True) -> Job:
     """Compare the text's hash with the stored one first: unchanged documents need no extraction."""
-    node = document_iri(doc.source)
-    previous = store.stored_hash(node)
-    unchanged = previous == content_hash(doc.text) and _extracted_by_this_version(store, node)
+    previous, unchanged = stored.previous(document_iri(doc.source), content_hash(doc.text))
     return Job(doc, previous, skip=unchanged and not force, check=check)
 
 
@@ -245,13 +269,6 @@ def _store(job: Job, mapped: Mapped | None, writer: Writer, refs: References, in
     writer.put(node, mapped.nquads, extra, new=new)
     status = "invalid" if problems else ("added" if new else "replaced")
     return _outcome(source, mapped.counts, status, "; ".join(problems[:3]))
-
-
-def _extracted_by_this_version(store: Store, doc: NamedNode) -> bool:
-    statement = NamedNode(doc.value + "/s0")
-    expected = NamedNode(EXTRACTOR_NS + EXTRACTOR)
-    pubinfo = NamedNode(statement.value + "/pubinfo")
-    return any(True for _ in store.ox.quads_for_pattern(statement, PROV.wasGeneratedBy, expected, pubinfo))
 
 
 def _outcome(source: str, counts: Counts, status: str, detail: str) -> Outcome:
