@@ -80,3 +80,42 @@ def test_a_new_extractor_version_extracts_unchanged_documents_again(
     # The stored statements name the version that made them; a store made by another version is extracted again.
     monkeypatch.setattr("kg.ingest.EXTRACTOR", "0.0.0-older")
     assert [o.status for o in ingest([tmp_path / "a.md"], store).outcomes] == ["replaced"]
+
+
+def test_a_document_met_again_is_compared_with_its_version_met_first(tmp_path: Path) -> None:
+    # v1 is stored; an archive then gives v2 and v1 again: the last version given is the one kept.
+    v1 = {"url": "https://example.org/grave", "text": GRAVE, "date": "2021-03-12"}
+    v2 = dict(v1, text=GRAVE.replace("10 March 2021", "9 March 2021"))
+    store = Store(tmp_path / "store")
+    (tmp_path / "first.jsonl").write_text(json.dumps(v1) + "\n", encoding="utf-8")
+    ingest([tmp_path / "first.jsonl"], store)
+    (tmp_path / "archive.jsonl").write_text(json.dumps(v2) + "\n" + json.dumps(v1) + "\n", encoding="utf-8")
+    report = ingest([tmp_path / "archive.jsonl"], store, batch=1)
+    assert [o.status for o in report.outcomes] == ["replaced", "replaced"]
+    dates = {q.object.value for q in store.ox.quads_for_pattern(None, TIME.inXSDDate, None)}
+    assert "2021-03-10" in dates and "2021-03-09" not in dates
+
+
+def _failing_write(self: Store, nquads: bytes) -> None:
+    raise StoreError(f"{self.path}: the documents could not be written (disk full)")
+
+
+def test_a_failed_background_write_is_reported(corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(Store, "add_documents", _failing_write)
+    with pytest.raises(StoreError, match="disk full"):
+        ingest([corpus], Store(tmp_path / "store"), batch=2)
+
+
+def test_an_interruption_is_not_hidden_by_a_failed_write(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(Store, "add_documents", _failing_write)
+    seen: list[str] = []
+
+    def interrupt_at_the_second(source: str) -> None:
+        seen.append(source)
+        if len(seen) == 2:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        ingest([corpus], Store(tmp_path / "store"), batch=1, progress=interrupt_at_the_second)

@@ -10,6 +10,7 @@ from bench.generator import write_corpus
 from click.testing import CliRunner
 
 from kg.cli import cli
+from kg.errors import KgError
 from kg.paging import binds_statement, page_query, pages, run_page, statements_query
 from kg.queries import Results, available, from_solutions, load
 from kg.resources import STATEMENTS_DIR
@@ -114,3 +115,15 @@ def test_cli_rq_file_runs_as_is_unless_paged(store_path: Path, tmp_path: Path) -
 def test_cli_all_with_page_is_a_usage_error(store_path: Path) -> None:
     result = CliRunner().invoke(cli, ["query", "events", "--store", str(store_path), "--all", "--page", "2"])
     assert result.exit_code == 2 and "--all" in result.stderr
+
+
+def test_a_failed_count_is_reported_by_the_page(store_path: Path) -> None:
+    store = Store(store_path, read_only=True)
+
+    def run(sparql: str) -> Results:
+        if "COUNT" in sparql:
+            raise KgError("the endpoint answered 503")
+        return from_solutions(store.query(sparql))
+
+    with pytest.raises(KgError, match="503"):
+        run_page(run, load("statements"), 1, 1)

@@ -10,8 +10,8 @@ in a small store and a large one. Rows keep the query's own ``ORDER BY`` within 
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
 
 from kg.errors import KgError
 from kg.queries import Results
@@ -100,11 +100,40 @@ def run_page(run: Callable[[str], Results], sparql: str, page: int, size: int = 
     statements = [iri for iri in run(statements_query(page, size)).values(VARIABLE) if iri is not None]
     if 0 < len(statements) < size:
         return run(page_query(sparql, statements)), note(page, size, (page - 1) * size + len(statements))
-    with ThreadPoolExecutor(1) as pool:
-        counting = pool.submit(run, count_query())
-        results = run(page_query(sparql, statements))
-        (counted,) = counting.result().values("n")
+    counting = _in_background(run, count_query())
+    results = run(page_query(sparql, statements))
+    (counted,) = counting().values("n")
     return results, note(page, size, int(counted or 0))
+
+
+def _in_background(run: Callable[[str], Results], sparql: str) -> Callable[[], Results]:
+    """Start answering ``sparql`` in a daemon thread; the returned function waits for the answer.
+
+    A daemon, so that an interrupted page does not wait for the count (an endpoint's timeout) before exiting.
+
+    >>> from kg.queries import Cell
+    >>> _in_background(lambda q: Results(("q",), ({"q": Cell("literal", q)},)), "SELECT 1")().values("q")
+    ['SELECT 1']
+    """
+    answer: list[Results] = []
+    failure: list[BaseException] = []
+
+    def target() -> None:
+        try:
+            answer.append(run(sparql))
+        except BaseException as error:  # handed to the caller's thread, which reports it
+            failure.append(error)
+
+    thread = threading.Thread(target=target, name="kg-count", daemon=True)
+    thread.start()
+
+    def result() -> Results:
+        thread.join()
+        if failure:
+            raise failure[0]
+        return answer[0]
+
+    return result
 
 
 def pages(total: int, size: int = PAGE_SIZE) -> int:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable
+from contextlib import suppress
 from pathlib import Path
 
 from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, QuerySolutions, RdfFormat
@@ -167,7 +168,7 @@ class Store:
         """
         try:
             self._store.optimize()
-        except OSError as error:
+        except (OSError, RuntimeError) as error:
             raise StoreError(f"{self.path}: the store could not be compacted ({error})") from None
 
     def disk_bytes(self) -> int:
@@ -178,7 +179,12 @@ class Store:
         """
         if self.path is None:
             return 0
-        return sum(p.stat().st_size for p in self.path.iterdir() if p.is_file())
+        total = 0
+        for file in self.path.iterdir():
+            # RocksDB deletes obsolete files in the background: one may go between listing and reading it.
+            with suppress(FileNotFoundError):
+                total += file.stat().st_size if file.is_file() else 0
+        return total
 
 
 def _open(path: Path | None, read_only: bool) -> OxStore:
