@@ -16,7 +16,7 @@ from kg.vocab import OA, PROV, SCHEMA, document_iri
 
 def _store_extraction(store: Store, ex: Extraction) -> tuple[int, int]:
     node = document_iri(ex.document.source)
-    quads = map_extraction(ex, lambda key: None, store.stored_hash(node))
+    quads = map_extraction(ex, lambda key: None, store.stored_hashes().get(node.value))
     return store.replace_document(node, quads)
 
 

@@ -29,8 +29,8 @@ class Store:
     """A dataset with named graphs, on disk (``path``) or in memory (``path=None``).
 
     >>> store = Store(None)
-    >>> store.stored_hash(NamedNode("http://example.org/doc")) is None
-    True
+    >>> store.stored_hashes()
+    {}
     """
 
     def __init__(self, path: Path | None, read_only: bool = False) -> None:
@@ -56,12 +56,18 @@ class Store:
     def __len__(self) -> int:
         return len(self._store)
 
-    def stored_hash(self, doc: NamedNode) -> str | None:
-        """The content hash of the stored version of a document, or None when it is new."""
-        for quad in self._store.quads_for_pattern(doc, KG.contentHash, None, DefaultGraph()):
-            if isinstance(quad.object, Literal):
-                return quad.object.value
-        return None
+    def stored_hashes(self) -> dict[str, str]:
+        """The content hash of every stored document (and of every version one revises), by IRI.
+
+        One index scan: a lookup per document costs more as the store grows (re-ingesting 100,000 unchanged
+        documents took 1.5 ms each that way, against 0.6 ms at 10,000).
+        """
+        hashes = self._store.quads_for_pattern(None, KG.contentHash, None, DefaultGraph())
+        return {
+            q.subject.value: q.object.value
+            for q in hashes
+            if isinstance(q.subject, NamedNode) and isinstance(q.object, Literal)
+        }
 
     def document_quads(self, doc: NamedNode) -> set[Quad]:
         """Everything the stored version of a document contributed (see the module docstring)."""
