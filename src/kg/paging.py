@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Callable, Sequence
+from concurrent.futures import Future
 
 from kg.errors import KgError
 from kg.queries import Results
@@ -102,38 +103,27 @@ def run_page(run: Callable[[str], Results], sparql: str, page: int, size: int = 
         return run(page_query(sparql, statements)), note(page, size, (page - 1) * size + len(statements))
     counting = _in_background(run, count_query())
     results = run(page_query(sparql, statements))
-    (counted,) = counting().values("n")
+    (counted,) = counting.result().values("n")
     return results, note(page, size, int(counted or 0))
 
 
-def _in_background(run: Callable[[str], Results], sparql: str) -> Callable[[], Results]:
-    """Start answering ``sparql`` in a daemon thread; the returned function waits for the answer.
-
-    A daemon, so that an interrupted page does not wait for the count (an endpoint's timeout) before exiting.
+def _in_background(run: Callable[[str], Results], sparql: str) -> Future[Results]:
+    """The answer to ``sparql``, computed in a daemon thread (an interrupted page need not wait for it).
 
     >>> from kg.queries import Cell
-    >>> _in_background(lambda q: Results(("q",), ({"q": Cell("literal", q)},)), "SELECT 1")().values("q")
+    >>> _in_background(lambda q: Results(("q",), ({"q": Cell("literal", q)},)), "SELECT 1").result().values("q")
     ['SELECT 1']
     """
-    answer: list[Results] = []
-    failure: list[BaseException] = []
+    answer: Future[Results] = Future()
 
     def target() -> None:
         try:
-            answer.append(run(sparql))
-        except BaseException as error:  # handed to the caller's thread, which reports it
-            failure.append(error)
+            answer.set_result(run(sparql))
+        except BaseException as error:  # handed to the thread that waits for the answer
+            answer.set_exception(error)
 
-    thread = threading.Thread(target=target, name="kg-count", daemon=True)
-    thread.start()
-
-    def result() -> Results:
-        thread.join()
-        if failure:
-            raise failure[0]
-        return answer[0]
-
-    return result
+    threading.Thread(target=target, name="kg-count", daemon=True).start()
+    return answer
 
 
 def pages(total: int, size: int = PAGE_SIZE) -> int:
