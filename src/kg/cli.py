@@ -71,12 +71,12 @@ def _open(store_path: Path) -> Store:
         return Store(store_path)
 
 
-def _open_existing(store_path: Path) -> Store:
-    """The store for commands that only read it: a mistyped --store must not read as an empty graph."""
+def _open_existing(store_path: Path, read_only: bool = True) -> Store:
+    """The store for commands that work on what is there: a mistyped --store must not read as an empty graph."""
     if not store_path.is_dir():
         raise UserError(f"{store_path}: no store here (run kg build or kg ingest first, or give --store)")
     with _user_errors():
-        return Store(store_path, read_only=True)
+        return Store(store_path, read_only=read_only)
 
 
 @contextmanager
@@ -250,10 +250,8 @@ def push_command(url: str, store_path: Path, mode: str) -> None:
 @STORE_OPTION
 def optimize(store_path: Path) -> None:
     """Compact the store after a large ingest: smaller on disk, and faster to query."""
-    if not store_path.is_dir():
-        raise UserError(f"{store_path}: no store here (run kg build or kg ingest first, or give --store)")
+    store = _open_existing(store_path, read_only=False)
     with _user_errors():
-        store = Store(store_path)
         before, start = store.disk_bytes(), time.perf_counter()
         store.optimize()
         seconds, after = time.perf_counter() - start, store.disk_bytes()
