@@ -39,12 +39,12 @@ def timed(action: Callable[[], Any]) -> tuple[float, Any]:
     return time.perf_counter() - start, result
 
 
-def latencies(action: Callable[[], Any], runs: int) -> dict[str, float]:
-    """p50 and p95 in milliseconds over ``runs`` runs (after one warm-up run)."""
-    action()
+def latencies(action: Callable[[], Any], runs: int) -> tuple[dict[str, float], Any]:
+    """p50 and p95 in milliseconds over ``runs`` runs, after one warm-up run whose result comes with them."""
+    result = action()
     samples = sorted(timed(action)[0] * 1000 for _ in range(runs))
     p95 = samples[min(len(samples) - 1, round(0.95 * (len(samples) - 1)))]
-    return {"p50": statistics.median(samples), "p95": p95}
+    return {"p50": statistics.median(samples), "p95": p95}, result
 
 
 def cpu_seconds() -> float:
@@ -60,11 +60,6 @@ def peak_rss_mb() -> float:
     return max(own, children) / 1024
 
 
-def folder_mb(path: Path) -> float:
-    """Size of a folder on disk, in MB."""
-    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) / 2**20
-
-
 def query_figures(run: Callable[[str], Results], statements: int, runs: int, all_max: int) -> dict[str, Any]:
     """Every named query as ``kg query NAME`` runs it (page 1 of 100 statements), a page from the middle,
     and the whole answer (``--all``) while there are at most ``all_max`` statements."""
@@ -72,13 +67,13 @@ def query_figures(run: Callable[[str], Results], statements: int, runs: int, all
     middle = max(1, pages(statements) // 2)
     for name in available():
         sparql = load(name)
-        first, _ = run_page(run, sparql, 1)
-        figures[name] = {"rows": len(first.rows), **latencies(partial(run_page, run, sparql, 1), runs)}
-        figures[name]["middle_p50"] = latencies(partial(run_page, run, sparql, middle), runs)["p50"]
+        first, (page, _) = latencies(partial(run_page, run, sparql, 1), runs)
+        figures[name] = {"rows": len(page.rows), **first}
+        figures[name]["middle_p50"] = latencies(partial(run_page, run, sparql, middle), runs)[0]["p50"]
         figures[name]["all_rows"] = figures[name]["all_p50"] = None
         if statements <= all_max:
-            figures[name]["all_rows"] = len(run(sparql).rows)
-            figures[name]["all_p50"] = latencies(partial(run, sparql), max(1, runs // 2))["p50"]
+            whole, everything = latencies(partial(run, sparql), max(1, runs // 2))
+            figures[name]["all_rows"], figures[name]["all_p50"] = len(everything.rows), whole["p50"]
     return figures
 
 
@@ -113,10 +108,10 @@ def measure_store(
     export = work / "graph.nq"
     out["export_s"], _ = timed(lambda: store.dump(export, RdfFormat.N_QUADS))
     store.flush()
-    out["store_mb"] = folder_mb(path)
+    out["store_mb"] = store.disk_bytes() / 2**20
     # As a user would after a large ingest: the queries are timed on the compacted store.
     out["optimize_s"], _ = timed(store.optimize)
-    out["optimized_mb"] = folder_mb(path)
+    out["optimized_mb"] = store.disk_bytes() / 2**20
     out["queries"] = query_figures(lambda sparql: from_solutions(store.query(sparql)), statements, runs, all_max)
     out["peak_rss_mb"] = peak_rss_mb()
     return out

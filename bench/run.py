@@ -12,20 +12,20 @@ import platform
 import subprocess
 import sys
 import tempfile
-import time
 from datetime import UTC, datetime
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
 from bench.generator import write_corpus
+from bench.measure import timed
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = ("statement-kg", "pyoxigraph", "rdflib", "pyshacl")
 
 
 def run_measure(
-    corpus: Path, work: Path, jobs: int, runs: int, baseline: bool, shacl_max: int, link: bool = True, all_max: int = 0
+    corpus: Path, work: Path, jobs: int, runs: int, baseline: bool, shacl_max: int, link: bool, all_max: int
 ) -> dict[str, Any]:
     """Measure one corpus in a fresh process; its JSON output as a dict."""
     command = [sys.executable, "-m", "bench.measure", str(corpus), str(work), "--jobs", str(jobs), "--runs", str(runs)]
@@ -97,6 +97,7 @@ def size_table(size: int, store: dict[str, Any], base: dict[str, Any] | None, jo
         f"| peak RSS | {_fmt(store['peak_rss_mb'], ' MB', 0)} | {b('peak_rss_mb', ' MB', 0)} |",
         f"| rejected / invalid documents | {store['rejected']} / {store['invalid']} | |",
     ]
+    whole = []
     for name, figures in store["queries"].items():
         theirs = base["queries"][name] if base else None
         rdflib = f"{_fmt(theirs['p50'], ' ms')} / {_fmt(theirs['p95'], ' ms')}" if theirs else skipped
@@ -105,15 +106,13 @@ def size_table(size: int, store: dict[str, Any], base: dict[str, Any] | None, jo
             f"{_fmt(figures['p50'], ' ms')} / {_fmt(figures['p95'], ' ms')}; {_fmt(figures['middle_p50'], ' ms')}"
             f" | {rdflib} |"
         )
-    for name, figures in store["queries"].items():
         if figures["all_p50"] is not None:
-            theirs = base["queries"][name] if base else None
             rdflib = _fmt(theirs["all_p50"], " ms") if theirs and theirs["all_p50"] is not None else skipped
-            rows.append(
+            whole.append(
                 f"| `kg query {name} --all` ({figures['all_rows']:,} rows) p50 | {_fmt(figures['all_p50'], ' ms')}"
                 f" | {rdflib} |"
             )
-    return [*rows, ""]
+    return [*rows, *whole, ""]
 
 
 def main() -> None:
@@ -133,14 +132,17 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="kg-bench-") as scratch:
         for size in (int(s) for s in args.sizes.split(",")):
             corpus = Path(scratch) / f"corpus-{size}"
-            generated, _ = _timed(lambda c=corpus, n=size: write_corpus(c, n, args.seed))
+            generated, _ = timed(lambda c=corpus, n=size: write_corpus(c, n, args.seed))
             link = size <= args.links_max
             work = Path(scratch) / f"work-{size}"
-            store = run_measure(corpus, work, args.jobs, args.runs, False, args.shacl_max, link, args.all_max)
+            store = run_measure(
+                corpus, work, args.jobs, args.runs, False, args.shacl_max, link=link, all_max=args.all_max
+            )
             base = None
             if size <= args.baseline_max:
+                base_work = Path(scratch) / f"base-{size}"
                 base = run_measure(
-                    corpus, Path(scratch) / f"base-{size}", 1, args.runs, True, args.shacl_max, True, args.all_max
+                    corpus, base_work, 1, args.runs, True, args.shacl_max, link=True, all_max=args.all_max
                 )
             table = size_table(size, store, base, args.jobs)
             table.insert(1, f"\n(corpus generated in {generated:.1f} s, seed {args.seed})")
@@ -148,12 +150,6 @@ def main() -> None:
             lines += table
     if args.results:
         args.results.write_text("\n".join(lines) + "\n", encoding="utf-8")
-
-
-def _timed(action: Any) -> tuple[float, Any]:
-    start = time.perf_counter()
-    result = action()
-    return time.perf_counter() - start, result
 
 
 if __name__ == "__main__":
