@@ -22,6 +22,9 @@ _MAX_WORDS = 12
 #: a name the words from the i-th on spell: (i, number of words, its index entries)
 _Spelled = tuple[int, int, list[tuple["Entry | int", str]]]
 
+#: Lines of world.tsv: key, type, label, lat, long, geonames, parent, population, ru.
+WORLD_COLUMNS = 9
+
 
 @dataclass(frozen=True)
 class Entry:
@@ -175,8 +178,6 @@ class Gazetteer:
         row_number = self._world_keys.get(path)
         if row_number is None:
             return None
-        from kg.gazetteer_files import world_entries  # the reader builds Gazetteer objects: imported late
-
         place, actor = world_entries(self._world[row_number])
         self._entries[place.iri_path] = place
         if actor is not None:
@@ -324,3 +325,17 @@ def _joined_words(text: str) -> tuple[int, ...]:
         if _GAP.fullmatch(text[tokens[index][1] : tokens[index + 1][0]]):
             joined[index] = joined[index + 1] + 1
     return tuple(joined)
+
+
+def world_entries(row: list[str]) -> tuple[Entry, Entry | None]:
+    """The place (and for a country, the state) of one world.tsv row."""
+    key, kind, label, lat, long, geonames, parent, population, ru = row
+    labels = ((label, "en"), (ru, "ru")) if ru else ((label, "en"),)
+    place = Entry(
+        key, "place", label, labels, subtype=kind, lat=float(lat) if lat else None,
+        long=float(long) if long else None, geonames=geonames or None, parent=parent or None,
+        population=int(population) if population else None, curated=False,
+        stands_for=key if kind == "country" else None,
+    )  # fmt: skip
+    actor = Entry(key, "actor", label, ((label, "en"),), subtype="state", curated=False) if kind == "country" else None
+    return place, actor

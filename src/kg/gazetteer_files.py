@@ -16,11 +16,8 @@ from typing import Any
 
 import yaml
 
-from kg.gazetteer import Entry, Gazetteer
-
-DATA = Path(__file__).resolve().parent.parent.parent / "data" / "gazetteer"
-# Lines of world.tsv: key, type, label, lat, long, geonames, parent, population, ru.
-_WORLD_COLUMNS = 9
+from kg.gazetteer import WORLD_COLUMNS, Entry, Gazetteer
+from kg.resources import GAZETTEER_DIR as DATA
 
 
 @lru_cache(maxsize=1)
@@ -103,21 +100,7 @@ def _world_rows(path: Path) -> list[list[str]]:
     if not path.exists():
         return []
     lines = path.read_text(encoding="utf-8").splitlines()
-    return [(line.split("\t") + [""] * _WORLD_COLUMNS)[:_WORLD_COLUMNS] for line in lines]
-
-
-def world_entries(row: list[str]) -> tuple[Entry, Entry | None]:
-    """The place (and for a country, the state) of one world.tsv row."""
-    key, kind, label, lat, long, geonames, parent, population, ru = row
-    labels = ((label, "en"), (ru, "ru")) if ru else ((label, "en"),)
-    place = Entry(
-        key, "place", label, labels, subtype=kind, lat=float(lat) if lat else None,
-        long=float(long) if long else None, geonames=geonames or None, parent=parent or None,
-        population=int(population) if population else None, curated=False,
-        stands_for=key if kind == "country" else None,
-    )  # fmt: skip
-    actor = Entry(key, "actor", label, ((label, "en"),), subtype="state", curated=False) if kind == "country" else None
-    return place, actor
+    return [(line.split("\t") + [""] * WORLD_COLUMNS)[:WORLD_COLUMNS] for line in lines]
 
 
 _ADJECTIVE = {"ий": ("ого", "ому", "им", "ом"), "ый": ("ого", "ому", "ым", "ом"), "ой": ("ого", "ому", "ым", "ом")}

@@ -125,7 +125,7 @@ def _plain(code: int) -> bool:
 
 def _better(best: set[str] | None, other: set[str] | None) -> set[str] | None:
     """The set with the longer shortest word (it rules out more)."""
-    if other is None or not other:
+    if not other:
         return best
     if best is None or min(map(len, other)) > min(map(len, best)):
         return other
