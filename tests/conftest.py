@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from bench.generator import write_corpus
 
 from kg.model import (
     Anchor,
@@ -76,6 +77,21 @@ def seed_store(tmp_path_factory: pytest.TempPathFactory) -> Store:
 
     store = Store(tmp_path_factory.mktemp("seed") / "store")
     report = ingest([STATEMENTS_DIR], store)
+    assert not report.rejected, report.lines()
+    return store
+
+
+@pytest.fixture(scope="session")
+def corpus_store(tmp_path_factory: pytest.TempPathFactory) -> Store:
+    """The shipped statements, a small generated corpus and two linked sources, ingested once per session."""
+    from kg.ingest import ingest
+
+    folder = tmp_path_factory.mktemp("corpus")
+    write_corpus(folder, 25, seed=11)
+    store = Store(tmp_path_factory.mktemp("local") / "store")
+    # Two sources on one grave, so that the compare query has a candidate link to answer with.
+    links = Path(__file__).parent / "fixtures" / "links"
+    report = ingest([STATEMENTS_DIR, folder, links], store)
     assert not report.rejected, report.lines()
     return store
 

@@ -6,31 +6,22 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from bench.generator import write_corpus
 from click.testing import CliRunner
 
 from kg.cli import cli
 from kg.errors import KgError
 from kg.paging import binds_statement, page_query, pages, run_page, statements_query
 from kg.queries import Results, available, from_solutions, load
-from kg.resources import STATEMENTS_DIR
 from kg.store import Store
 
 Row = tuple[tuple[str, str], ...]
 
 
 @pytest.fixture(scope="module")
-def store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The shipped statements, a small generated corpus and two linked sources, ingested."""
-    from kg.ingest import ingest
-
-    folder = tmp_path_factory.mktemp("corpus")
-    write_corpus(folder, 12, seed=5)
-    path = tmp_path_factory.mktemp("paging") / "store"
-    links = Path(__file__).parent / "fixtures" / "links"
-    report = ingest([STATEMENTS_DIR, folder, links], Store(path))
-    assert not report.rejected, report.lines()
-    return path
+def store_path(corpus_store: Store) -> Path:
+    """The folder of the session's corpus store (the CLI opens it by path)."""
+    assert corpus_store.path is not None
+    return corpus_store.path
 
 
 def _rows(results: Results) -> Counter[Row]:

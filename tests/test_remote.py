@@ -14,7 +14,6 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from bench.generator import write_corpus
 from click.testing import CliRunner
 from pyoxigraph import DefaultGraph
 
@@ -52,21 +51,6 @@ def _serve(location: Path, *flags: str) -> Iterator[str]:
     finally:
         process.terminate()
         process.wait(timeout=10)
-
-
-@pytest.fixture(scope="module")
-def corpus_store(tmp_path_factory: pytest.TempPathFactory) -> Store:
-    """The shipped statements plus a small generated corpus, ingested locally."""
-    from kg.ingest import ingest
-
-    folder = tmp_path_factory.mktemp("corpus")
-    write_corpus(folder, 25, seed=11)
-    store = Store(tmp_path_factory.mktemp("local") / "store")
-    # Two sources on one grave, so that the compare query has a candidate link to answer with.
-    links = Path(__file__).parent / "fixtures" / "links"
-    report = ingest([STATEMENTS_DIR, folder, links], store)
-    assert not report.rejected, report.lines()
-    return store
 
 
 @pytest.fixture(scope="module")
