@@ -110,7 +110,7 @@ def ingest_command(paths: tuple[Path, ...], store_path: Path, force: bool, jobs:
         from kg.ingest import ingest  # the extractors load slowly; queries do not need them
 
         report = ingest(_canonical(paths), store, force=force, progress=progress, jobs=jobs)
-    added = sum(1 for o in report.outcomes if o.new)
+    added = len(report.added)
     if added >= OPTIMIZE_HINT:
         click.echo(f"note: {added:,} documents added; kg optimize compacts the store for faster queries", err=True)
     _finish(report)

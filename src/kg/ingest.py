@@ -82,6 +82,11 @@ class Report:
         """Documents stored, but whose graphs do not conform to the shapes."""
         return [o for o in self.outcomes if o.status == "invalid"]
 
+    @property
+    def added(self) -> list[Outcome]:
+        """Documents that were not in the store before (valid or not)."""
+        return [o for o in self.outcomes if o.new]
+
     def lines(self) -> list[str]:
         """A line per document."""
         return [o.line() for o in self.outcomes]
