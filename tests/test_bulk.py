@@ -19,6 +19,15 @@ GRAVE = """Statement on a grave
 MOSUL, 12 March 2021 – A mass grave was discovered in Mosul on 10 March 2021, the Ministry of Justice said.
 """
 
+#: two versions of one URL: the second dates the grave a day earlier
+V1 = {"url": "https://example.org/grave", "text": GRAVE, "date": "2021-03-12"}
+V2 = dict(V1, text=GRAVE.replace("10 March 2021", "9 March 2021"))
+
+
+def _archive(path: Path, *versions: dict[str, str]) -> Path:
+    path.write_text("".join(json.dumps(v) + "\n" for v in versions), encoding="utf-8")
+    return path
+
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -57,12 +66,8 @@ def test_a_load_too_big_to_be_atomic_is_refused() -> None:
 def test_a_document_met_twice_in_one_run_ends_as_its_last_version(tmp_path: Path) -> None:
     # Two versions of one URL in one archive: the second supersedes the first, even when the first
     # is still being written in the background when the second arrives.
-    first = {"url": "https://example.org/grave", "text": GRAVE, "date": "2021-03-12"}
-    second = dict(first, text=GRAVE.replace("10 March 2021", "9 March 2021"))
-    archive = tmp_path / "archive.jsonl"
-    archive.write_text(json.dumps(first) + "\n" + json.dumps(second) + "\n", encoding="utf-8")
     store = Store(tmp_path / "store")
-    report = ingest([archive], store, batch=1)
+    report = ingest([_archive(tmp_path / "archive.jsonl", V1, V2)], store, batch=1)
     assert [o.status for o in report.outcomes] == ["added", "replaced"]
     texts = [q.object.value for q in store.ox.quads_for_pattern(None, SCHEMA.text, None, DefaultGraph())]
     assert len(texts) == 1 and "9 March 2021" in texts[0]
@@ -84,13 +89,9 @@ def test_a_new_extractor_version_extracts_unchanged_documents_again(
 
 def test_a_document_met_again_is_compared_with_its_version_met_first(tmp_path: Path) -> None:
     # v1 is stored; an archive then gives v2 and v1 again: the last version given is the one kept.
-    v1 = {"url": "https://example.org/grave", "text": GRAVE, "date": "2021-03-12"}
-    v2 = dict(v1, text=GRAVE.replace("10 March 2021", "9 March 2021"))
     store = Store(tmp_path / "store")
-    (tmp_path / "first.jsonl").write_text(json.dumps(v1) + "\n", encoding="utf-8")
-    ingest([tmp_path / "first.jsonl"], store)
-    (tmp_path / "archive.jsonl").write_text(json.dumps(v2) + "\n" + json.dumps(v1) + "\n", encoding="utf-8")
-    report = ingest([tmp_path / "archive.jsonl"], store, batch=1)
+    ingest([_archive(tmp_path / "first.jsonl", V1)], store)
+    report = ingest([_archive(tmp_path / "archive.jsonl", V2, V1)], store, batch=1)
     assert [o.status for o in report.outcomes] == ["replaced", "replaced"]
     dates = {q.object.value for q in store.ox.quads_for_pattern(None, TIME.inXSDDate, None)}
     assert "2021-03-10" in dates and "2021-03-09" not in dates

@@ -7,10 +7,15 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from pyoxigraph import Quad
+from pyoxigraph import Quad, RdfFormat, serialize
 
+from kg.gazetteer import Gazetteer
 from kg.ingest import ingest
+from kg.links import PER_EVENT, THRESHOLD, Candidate, EventFacts, LinkIndex, score
+from kg.mapping import map_references
+from kg.mapping.links import map_links
 from kg.queries import from_solutions, load
+from kg.references import entry_lookup
 from kg.store import Store
 from kg.vocab import KG, SEM, SKOS, links_graph
 
@@ -72,7 +77,6 @@ def test_links_follow_their_documents(tmp_path: Path) -> None:
 
 
 def test_type_and_place_alone_are_not_enough_for_a_link() -> None:
-    from kg.links import THRESHOLD, score
 
     assert score(("same type", "same place")) < THRESHOLD
     assert score(("same type", "same place", "overlapping dates")) >= THRESHOLD
@@ -88,7 +92,6 @@ def test_a_later_run_links_to_events_already_stored(tmp_path: Path) -> None:
 
 
 def test_the_nearest_dates_are_kept_when_a_place_is_busy(tmp_path: Path) -> None:
-    from kg.links import PER_EVENT, EventFacts, LinkIndex
 
     index = LinkIndex(Store(None))
     first = date(2021, 3, 1)
@@ -104,12 +107,6 @@ def test_the_nearest_dates_are_kept_when_a_place_is_busy(tmp_path: Path) -> None
 
 
 def test_named_events_of_the_gazetteer_are_not_candidates() -> None:
-    from pyoxigraph import RdfFormat, serialize
-
-    from kg.gazetteer import Gazetteer
-    from kg.links import EventFacts, LinkIndex
-    from kg.mapping import map_references
-    from kg.references import entry_lookup
 
     store = Store(None)
     reference = map_references(["named-event/izium-mass-graves"], entry_lookup(Gazetteer.load()))
@@ -123,15 +120,11 @@ def test_named_events_of_the_gazetteer_are_not_candidates() -> None:
 
 
 def test_a_malformed_candidate_link_makes_its_document_invalid(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import kg.ingest
-    from kg.links import Candidate
-    from kg.mapping.links import map_links
-
     def out_of_range(candidates: list[Candidate]) -> list[Quad]:
         return map_links([Candidate(c.subject, c.object, 1.5, c.evidence) for c in candidates])
 
     store = Store(tmp_path / "store")
-    monkeypatch.setattr(kg.ingest, "map_links", out_of_range)
+    monkeypatch.setattr("kg.ingest.map_links", out_of_range)
     report = ingest([_write(tmp_path, "a.md", FIRST), _write(tmp_path, "b.md", SECOND)], store)
     assert [o.status for o in report.outcomes] == ["added", "invalid"]
     assert "Link-score" in report.outcomes[1].detail
