@@ -12,7 +12,7 @@ from typing import Any
 
 from kg.extract.date_spans import Found
 from kg.extract.lexicon_data import load_lexicon
-from kg.extract.regex_prefilter import fold, matches_at, may_match, needs_regex
+from kg.extract.regex_prefilter import fold_cached, matches_at, may_match, needs_regex
 from kg.extract.regex_trie import SPACE, trie_alternation
 
 #: languages whose month names are always looked for (they cannot be mistaken for other words)
@@ -231,7 +231,7 @@ def run_patterns(patterns: Iterable[DatePattern], text: str, language: str, publ
     """
     lex = date_lexicon(language)
     starts: dict[Lead, list[int]] = {}
-    folded = fold(text)
+    folded = fold_cached(text)
     for pattern in patterns:
         if not may_match(pattern.needs, folded):
             continue
