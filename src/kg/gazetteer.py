@@ -19,8 +19,8 @@ _TOKEN = re.compile(r"[^\W_]+")
 _GAP = re.compile(r"[ \u00a0]|[-‐–'’./]|[.,] ")
 _PREFIX = {"place": "place", "actor": "actor", "named_event": "named-event"}
 _MAX_WORDS = 12
-#: a name the words from the i-th on spell: (i, number of words, its index entries)
-_Spelled = tuple[int, int, list[tuple["Entry | int", str]]]
+#: a name the words from some word on spell: (number of words, its index entries)
+_Spelled = tuple[int, list[tuple["Entry | int", str]]]
 
 #: Lines of world.tsv: key, type, label, lat, long, geonames, parent, population, ru.
 WORLD_COLUMNS = 9
@@ -247,7 +247,7 @@ class Gazetteer:
         matches: list[Match] = []
         i = 0
         while i < len(tokens):
-            found = self._longest_at(text, tokens, names[i], kinds) if names[i] else None
+            found = self._longest_at(text, tokens, i, names[i], kinds) if names[i] else None
             if found is None:
                 i += 1
                 continue
@@ -260,10 +260,11 @@ class Gazetteer:
         self,
         text: str,
         tokens: tuple[tuple[int, int, str], ...],
+        i: int,
         names: tuple[_Spelled, ...],
         kinds: Collection[str] | None,
     ) -> tuple[Match, int] | None:
-        for i, width, candidates in names:
+        for width, candidates in names:
             start, end = tokens[i][0], tokens[i + width - 1][1]
             surface = text[start:end]
             fitting = [e for ref, label in candidates if _surface_ok(surface, label) for e in self._resolve(ref, kinds)]
@@ -271,23 +272,25 @@ class Gazetteer:
                 return Match(start, end, surface, tuple(dict.fromkeys(fitting))), width
         return None
 
-    def _spelled_at(self, text: str, i: int) -> tuple[_Spelled, ...]:
-        """Known names (any kind) that the words of ``text`` from the ``i``-th on spell: (i, width,
-        index entries), longest first.
+    def _spelled_at(
+        self, tokens: tuple[tuple[int, int, str], ...], joined: tuple[int, ...], i: int
+    ) -> tuple[_Spelled, ...]:
+        """Known names (any kind) that the words (``tokens``, ``joined`` as :func:`_joined_words` gives them)
+        from the ``i``-th on spell: (width, index entries), longest first.
 
-        >>> [w for _, w, _ in Gazetteer.load()._spelled_at("in Nagorno-Karabakh region", 1)]
+        >>> text = "in Nagorno-Karabakh region"
+        >>> [w for w, _ in Gazetteer.load()._spelled_at(_tokens(text), _joined_words(text), 1)]
         [3, 2]
         """
-        tokens = _tokens(text)
         # A name spans only words joined by name-internal gaps (a space, a hyphen, "St. "...).
-        widest = min(self._longest.get(tokens[i][2], 0), len(tokens) - i, _joined_words(text)[i] + 1)
+        widest = min(self._longest.get(tokens[i][2], 0), len(tokens) - i, joined[i] + 1)
         found = []
         key = ""
         for width in range(1, widest + 1):
             key = f"{key} {tokens[i + width - 1][2]}" if width > 1 else tokens[i][2]
             candidates = self._index.get(key)
             if candidates:
-                found.append((i, width, candidates))
+                found.append((width, candidates))
         return tuple(reversed(found))
 
 
@@ -295,7 +298,8 @@ class Gazetteer:
 def _names_at(gazetteer: Gazetteer, text: str) -> tuple[tuple[_Spelled, ...], ...]:
     """:meth:`Gazetteer._spelled_at` for every word of the text; cached, as each extractor searches the
     same text for other kinds of names."""
-    return tuple(gazetteer._spelled_at(text, i) for i in range(len(_tokens(text))))
+    tokens, joined = _tokens(text), _joined_words(text)
+    return tuple(gazetteer._spelled_at(tokens, joined, i) for i in range(len(tokens)))
 
 
 @lru_cache(maxsize=16)
@@ -312,7 +316,6 @@ def _tokens(text: str) -> tuple[tuple[int, int, str], ...]:
     )
 
 
-@lru_cache(maxsize=16)
 def _joined_words(text: str) -> tuple[int, ...]:
     """For each word of the text, how many words follow it across name-internal gaps only.
 
