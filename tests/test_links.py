@@ -7,12 +7,13 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from pyoxigraph import Quad, RdfFormat, serialize
+from pyoxigraph import Quad
 
 from kg.gazetteer import Gazetteer
 from kg.ingest import ingest
 from kg.links import PER_EVENT, THRESHOLD, Candidate, EventFacts, LinkIndex, score
 from kg.mapping import map_references
+from kg.mapping.builder import nquads
 from kg.mapping.links import map_links
 from kg.queries import from_solutions, load
 from kg.references import entry_lookup
@@ -110,8 +111,8 @@ def test_named_events_of_the_gazetteer_are_not_candidates() -> None:
 
     store = Store(None)
     reference = map_references(["named-event/izium-mass-graves"], entry_lookup(Gazetteer.load()))
-    store.add_documents(serialize(reference, format=RdfFormat.N_QUADS) or b"")
-    (place,) = {str(q.object)[1:-1] for q in reference if q.predicate == SEM.hasPlace}
+    store.add_documents(nquads(reference))
+    (place,) = {o.value for _, p, o, _ in reference if p == SEM.hasPlace}
     day = date(2022, 9, 15)
     mention = EventFacts(
         "http://x/doc/a/s0/event/1-9-mass_grave_discovery", "mass_grave_discovery", (place,), (), day, day

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from pyoxigraph import DefaultGraph, NamedNode, Quad
+from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, RdfFormat, parse, serialize
 
 from kg.mapping import map_extraction
+from kg.mapping.builder import DEFAULT, nquads, rows_of
 from kg.model import Extraction
 from kg.vocab import KG, NP, OA, SCHEMA, SEM
 
@@ -83,3 +84,20 @@ def test_regression_two_events_on_one_trigger_stay_two_nodes(sample_extraction: 
     ex = replace(sample_extraction, statements=(replace(statement, events=(event, twin)),))
     labels = [q for q in _quads(ex) if q.predicate.value.endswith("#label") and "/event/" in q.subject.value]
     assert len({q.subject for q in labels}) == 2
+
+
+def test_rows_are_written_as_pyoxigraph_writes_n_quads(sample_extraction: Extraction) -> None:
+    tricky = [
+        Literal('a "quoted"\nline\twith \\ and \r', language="en"),
+        Literal("Şuşa – Xocalı ☮"),
+        Literal("\x00\x7f\u2028", datatype=NamedNode("http://x/dt")),
+    ]
+    rows = rows_of(_quads(sample_extraction))
+    rows += [
+        (NamedNode("http://x/s"), NamedNode("http://x/p"), o, g)
+        for o in tricky
+        for g in (DEFAULT, NamedNode("http://x/g"))
+    ]
+    written = nquads(rows)
+    assert written == serialize([Quad(*row) for row in rows], format=RdfFormat.N_QUADS)
+    assert list(parse(written, format=RdfFormat.N_QUADS)) == [Quad(*row) for row in rows]

@@ -11,15 +11,19 @@ both validators agree on every fixture of ``tests/fixtures/shapes``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TypeGuard
 
-from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad, Triple
+from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Triple
 
 from kg.fastcheck_rules import MENTION, POINT, RDF_TYPE, Prop, Target, is_number, key, number, shapes, well_formed
+from kg.mapping.builder import Row
 
 Term = NamedNode | BlankNode | Literal | Triple
+# read-only stand-ins for "nothing said of this node" and "no values"
+_UNDESCRIBED: dict[str, set[Term]] = {}
+_NO_VALUES: set[Term] = set()
 
 
 @dataclass(frozen=True)
@@ -42,17 +46,17 @@ class Problem:
 
 
 class Data:
-    """The quads as one merged graph: objects by subject and predicate, and types by node."""
+    """The quads (rows) as one merged graph: objects by subject and predicate, and types by node."""
 
-    def __init__(self, quads: Iterable[Quad]) -> None:
+    def __init__(self, rows: Iterable[Row]) -> None:
         self.out: dict[Term, dict[str, set[Term]]] = {}
         self.types: dict[Term, set[str]] = {}
         self.instances: dict[str, set[Term]] = {}
-        self.default: list[Quad] = []
-        for quad in quads:
-            subject, predicate, obj = quad.subject, quad.predicate.value, quad.object
-            if isinstance(quad.graph_name, DefaultGraph):
-                self.default.append(quad)
+        self.default: list[Row] = []
+        for row in rows:
+            subject, predicate, obj, graph = row[0], row[1].value, row[2], row[3]
+            if isinstance(graph, DefaultGraph):
+                self.default.append(row)
             self.out.setdefault(subject, {}).setdefault(predicate, set()).add(obj)
             if predicate == RDF_TYPE and isinstance(obj, NamedNode):
                 self.types.setdefault(subject, set()).add(obj.value)
@@ -60,6 +64,8 @@ class Data:
 
     def values(self, node: Term, path: tuple[tuple[str, ...], ...]) -> set[Term]:
         """The value nodes of a SHACL path: a sequence of steps, each a set of alternative predicates."""
+        if len(path) == 1 and len(path[0]) == 1:  # most paths are one predicate: read, not copied
+            return self.out.get(node, _UNDESCRIBED).get(path[0][0], _NO_VALUES)
         current = {node}
         for step in path:
             following: set[Term] = set()
@@ -88,20 +94,20 @@ class Data:
         return {obj for described in self.out.values() for obj in described.get(iri, ())}
 
 
-def check_document(quads: Sequence[Quad]) -> list[str]:
+def check_document(rows: Iterable[Row]) -> list[str]:
     """Violations of the shapes in one document's quads, one line each (warnings left out).
 
     >>> from pyoxigraph import NamedNode as N
-    >>> event = Quad(N("http://x/e"), N(RDF_TYPE), N("http://semanticweb.cs.vu.nl/2009/11/sem/Event"))
+    >>> event = (N("http://x/e"), N(RDF_TYPE), N("http://semanticweb.cs.vu.nl/2009/11/sem/Event"), DefaultGraph())
     >>> [line.split(" <")[0] for line in check_document([event])]
     ['Violation shape:Event-eventType', 'Violation shape:Event-label', 'Violation shape:DefaultGraph-claimType']
     """
-    return [p.line() for p in problems(quads) if p.severity == "Violation"]
+    return [p.line() for p in problems(rows) if p.severity == "Violation"]
 
 
-def problems(quads: Iterable[Quad]) -> list[Problem]:
+def problems(rows: Iterable[Row]) -> list[Problem]:
     """Every failed shape (violations and warnings), in shape order, one per shape and focus node."""
-    data = Data(quads)
+    data = Data(rows)
     found: dict[tuple[str, str], Problem] = {}
     for shape in shapes().nodes:
         for node in {n for target in shape.targets for n in data.focus(target)}:
@@ -121,23 +127,22 @@ def problems(quads: Iterable[Quad]) -> list[Problem]:
 
 def _property(data: Data, node: Term, prop: Prop) -> Iterable[Problem]:
     values = data.values(node, prop.path)
-    focus = _text(node)
     severity = prop.severity
     if len(values) < prop.min or (prop.max is not None and len(values) > prop.max):
-        yield Problem(prop.shape, focus, severity, f"{len(values)} value(s)")
+        yield Problem(prop.shape, _text(node), severity, f"{len(values)} value(s)")
         return
-    bad = next((v for v in values if not _value_ok(data, v, prop)), None)
+    bad = next((v for v in values if not _value_ok(data, v, prop)), None) if prop.checks_values else None
     if bad is not None:
-        yield Problem(prop.shape, focus, severity, _text(bad))
+        yield Problem(prop.shape, _text(node), severity, _text(bad))
         return
     if prop.qualified_class is not None:
         fitting = sum(1 for v in values if data.has_class(v, (prop.qualified_class,)))
         if fitting < prop.qualified_min or (prop.qualified_max is not None and fitting > prop.qualified_max):
-            yield Problem(prop.shape, focus, severity, f"{fitting} qualified value(s)")
+            yield Problem(prop.shape, _text(node), severity, f"{fitting} qualified value(s)")
             return
     for other, strict in ((prop.less_than, True), (prop.less_or_equal, False)):
         if other is not None and not _ordered(values, data.one(node, other), strict):
-            yield Problem(prop.shape, focus, severity)
+            yield Problem(prop.shape, _text(node), severity)
 
 
 def _value_ok(data: Data, value: Term, prop: Prop) -> bool:
@@ -303,9 +308,9 @@ CHECKS: dict[str, Check] = {
 
 def _default_graph(data: Data) -> Iterable[Problem]:
     """DefaultGraph-claimType and DefaultGraph-mention: claims belong in assertion graphs."""
-    for quad in data.default:
-        if quad.predicate.value == RDF_TYPE and isinstance(quad.object, NamedNode):
-            if quad.object.value in shapes().claim_classes:
-                yield Problem("DefaultGraph-claimType", _text(quad.subject))
-        elif quad.predicate.value == MENTION:
-            yield Problem("DefaultGraph-mention", _text(quad.subject))
+    for subject, predicate, obj, _ in data.default:
+        if predicate.value == RDF_TYPE and isinstance(obj, NamedNode):
+            if obj.value in shapes().claim_classes:
+                yield Problem("DefaultGraph-claimType", _text(subject))
+        elif predicate.value == MENTION:
+            yield Problem("DefaultGraph-mention", _text(subject))

@@ -64,6 +64,12 @@ class Prop:
     qualified_min: int = 0
     qualified_max: int | None = None
     severity: str = "Violation"  # or Warning, Info
+    #: whether any constraint reads the values themselves, not only their number
+    checks_values: bool = field(init=False)
+
+    def __post_init__(self) -> None:
+        constraints = (self.kind, self.datatypes, self.classes, self.values, self.pattern, self.low, self.high)
+        object.__setattr__(self, "checks_values", any(c is not None and c != () for c in constraints))
 
 
 def well_formed(value: Literal, datatypes: tuple[str, ...]) -> bool:

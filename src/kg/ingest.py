@@ -15,13 +15,14 @@ from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pyoxigraph import NamedNode, Quad, RdfFormat, parse, serialize
+from pyoxigraph import NamedNode, RdfFormat, parse
 
 from kg.errors import InputError, KgError
 from kg.fastcheck import check_document
 from kg.gazetteer import Gazetteer
 from kg.links import LinkIndex
 from kg.mapping import content_hash
+from kg.mapping.builder import Row, nquads
 from kg.mapping.links import map_links
 from kg.model import Document
 from kg.parallel import Counts, Job, Mapped, run_jobs
@@ -140,20 +141,19 @@ class Writer:
         """How many documents wait for the next write."""
         return len(self._documents)
 
-    def put(self, doc: NamedNode, nquads: bytes, extra: list[Quad], new: bool) -> None:
+    def put(self, doc: NamedNode, own: bytes, extra: list[Row], new: bool) -> None:
         """Store a document's N-Quads and ``extra`` quads (links, references); new documents wait for their batch."""
+        more = nquads(extra)
         if not new or doc in self._documents:
             self.flush()
             self._wait()
-            own = list(parse(nquads, format=RdfFormat.N_QUADS)) if nquads else []
-            self.store.replace_document(doc, own + extra)
+            self.store.replace_document(doc, parse(own + more, format=RdfFormat.N_QUADS))
             return
-        more = (serialize(extra, format=RdfFormat.N_QUADS) or b"") if extra else b""
         # N-Quads is one quad per line: the line count keeps a batch within one atomic bulk load.
-        lines = nquads.count(b"\n") + more.count(b"\n")
+        lines = own.count(b"\n") + more.count(b"\n")
         if self._lines + lines >= BULK_LIMIT:
             self.flush()
-        self._parts += [nquads, more]
+        self._parts += [own, more]
         self._lines += lines
         self._documents.add(doc)
         if len(self._documents) >= self.batch:

@@ -11,8 +11,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad
+from pyoxigraph import DefaultGraph, Literal, NamedNode
 
+from kg.mapping.builder import Row
 from kg.store import Store
 from kg.vocab import KG, SEM, TIME, sparql_prefixes
 
@@ -72,16 +73,16 @@ class EventFacts:
     end: date | None
 
 
-def events_in(quads: Iterable[Quad]) -> list[EventFacts]:
+def events_in(rows: Iterable[Row]) -> list[EventFacts]:
     """The event mentions among a document's quads, with their type, places, named events and time."""
     by_subject: dict[str, dict[str, list[str]]] = {}
-    for quad in quads:
-        if isinstance(quad.graph_name, DefaultGraph) or not isinstance(quad.subject, NamedNode):
+    for subject, predicate, obj, graph in rows:
+        if isinstance(graph, DefaultGraph) or not isinstance(subject, NamedNode):
             continue
-        if quad.predicate.value in WANTED:
-            facts = by_subject.setdefault(quad.subject.value, {})
-            value = quad.object.value if isinstance(quad.object, NamedNode | Literal) else str(quad.object)
-            facts.setdefault(WANTED[quad.predicate.value], []).append(value)
+        if predicate.value in WANTED:
+            facts = by_subject.setdefault(subject.value, {})
+            value = obj.value if isinstance(obj, NamedNode | Literal) else str(obj)
+            facts.setdefault(WANTED[predicate.value], []).append(value)
     events = []
     for iri, facts in sorted(by_subject.items()):
         if "type" not in facts:

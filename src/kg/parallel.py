@@ -17,13 +17,14 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import cache
 
-from pyoxigraph import Quad, RdfFormat, parse, serialize
+from pyoxigraph import Quad, RdfFormat, parse
 
 from kg.errors import KgError
 from kg.fastcheck import check_document
 from kg.gazetteer import Gazetteer
 from kg.links import EventFacts, events_in
 from kg.mapping import map_statements, referenced_keys
+from kg.mapping.builder import nquads
 from kg.model import Document, Extraction
 from kg.pipeline import extract
 from kg.references import References, entry_lookup
@@ -93,18 +94,17 @@ def work(job: Job, gazetteer: Gazetteer | None = None) -> Mapped:
     gazetteer = gazetteer or _gazetteer or Gazetteer.load()
     try:
         ex = extract(job.document, gazetteer)
-        quads = map_statements(ex, job.previous_hash)
+        rows = map_statements(ex, job.previous_hash)
         keys = tuple(referenced_keys(ex))
         start = time.thread_time()  # CPU time: a worker waiting for a core is not checking
         # The shapes read a document together with the gazetteer description of what it mentions.
-        problems = tuple(check_document(quads + _references(gazetteer).quads(keys))) if job.check else ()
+        problems = tuple(check_document(rows + _references(gazetteer).rows(keys))) if job.check else ()
         seconds = time.thread_time() - start
     except KgError as error:
         return Mapped(b"", None, str(error))
     except Exception as error:  # an extractor bug on one text must not cost the user the rest of the batch
         return Mapped(b"", None, f"extraction failed ({type(error).__name__}: {error}); please report this file")
-    nquads = serialize(quads, format=RdfFormat.N_QUADS) or b""
-    return Mapped(nquads, counts(ex), None, keys, problems, tuple(events_in(quads)), seconds)
+    return Mapped(nquads(rows), counts(ex), None, keys, problems, tuple(events_in(rows)), seconds)
 
 
 def counts(ex: Extraction) -> Counts:

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from pyoxigraph import Quad
-
 from kg.gazetteer import Entry, Gazetteer
 from kg.mapping import map_references
+from kg.mapping.builder import Row
 
 
 def entry_lookup(gazetteer: Gazetteer) -> Callable[[str], Entry | None]:
@@ -30,27 +29,27 @@ class References:
     """Reference quads by gazetteer key, and which keys this run has already handed to the store.
 
     >>> refs = References(lambda key: None)
-    >>> refs.quads(["place:nowhere"]), refs.unwritten(["place:nowhere"])
+    >>> refs.rows(["place:nowhere"]), refs.unwritten(["place:nowhere"])
     ([], [])
     """
 
     def __init__(self, entry_for: Callable[[str], Entry | None]) -> None:
         self._entry_for = entry_for
-        self._by_key: dict[str, list[Quad]] = {}
+        self._by_key: dict[str, list[Row]] = {}
         self._written: set[str] = set()
 
-    def quads(self, keys: Iterable[str]) -> list[Quad]:
+    def rows(self, keys: Iterable[str]) -> list[Row]:
         """Everything the reference graph says of these keys (what a document's validation needs)."""
         # dict.fromkeys: places share their parents (a region, a country), described once
-        return list(dict.fromkeys(quad for key in keys for quad in self._of(key)))
+        return list(dict.fromkeys(row for key in keys for row in self._of(key)))
 
-    def unwritten(self, keys: Iterable[str]) -> list[Quad]:
+    def unwritten(self, keys: Iterable[str]) -> list[Row]:
         """The reference quads of the keys not handed out before in this run; they count as written now."""
         fresh = [key for key in keys if key not in self._written]
         self._written.update(fresh)
-        return self.quads(fresh)
+        return self.rows(fresh)
 
-    def _of(self, key: str) -> list[Quad]:
+    def _of(self, key: str) -> list[Row]:
         if key not in self._by_key:
             self._by_key[key] = map_references([key], self._entry_for)
         return self._by_key[key]

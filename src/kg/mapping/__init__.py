@@ -14,7 +14,7 @@ from pyoxigraph import Quad
 
 from kg.mapping.assertion import AssertionMapper
 from kg.mapping.bibliographic import content_hash, map_document, map_frame, statement_iri
-from kg.mapping.builder import Quads
+from kg.mapping.builder import Quads, Row, to_quads
 from kg.mapping.reference import map_entry
 from kg.model import Extraction
 from kg.vocab import qualified
@@ -28,15 +28,15 @@ if TYPE_CHECKING:
 def map_extraction(
     ex: Extraction, entry_for: Callable[[str], Entry | None], previous_hash: str | None = None
 ) -> list[Quad]:
-    """All quads for one document: bibliographic, per-statement graphs, referenced entities.
+    """All quads for one document: bibliographic, per-statement graphs, referenced entities, as pyoxigraph quads.
 
     ``entry_for`` looks a gazetteer key up (None for unresolved keys); ``previous_hash`` is the
     content hash of the version already stored, recorded as the revision this one replaces.
     """
-    return map_statements(ex, previous_hash) + map_references(referenced_keys(ex), entry_for)
+    return to_quads(map_statements(ex, previous_hash) + map_references(referenced_keys(ex), entry_for))
 
 
-def map_statements(ex: Extraction, previous_hash: str | None = None) -> list[Quad]:
+def map_statements(ex: Extraction, previous_hash: str | None = None) -> list[Row]:
     """The document's own quads: the default-graph description and its statements' graphs.
 
     The gazetteer entries they mention are shared by many documents; a bulk ingest maps each of
@@ -50,7 +50,7 @@ def map_statements(ex: Extraction, previous_hash: str | None = None) -> list[Qua
             q, doc, ex.document.text, statement_iri(doc, statement.index), graphs["assertion"], ex.language
         )
         mapper.map(statement)
-    return q.quads
+    return q.rows
 
 
 def referenced_keys(ex: Extraction) -> list[str]:
@@ -73,7 +73,7 @@ def referenced_keys(ex: Extraction) -> list[str]:
     return sorted(keys)
 
 
-def map_references(keys: Iterable[str], entry_for: Callable[[str], Entry | None]) -> list[Quad]:
+def map_references(keys: Iterable[str], entry_for: Callable[[str], Entry | None]) -> list[Row]:
     """The reference-graph description of each key's gazetteer entry and of the places that contain it.
 
     >>> map_references(["place:nowhere"], lambda key: None)
@@ -82,7 +82,7 @@ def map_references(keys: Iterable[str], entry_for: Callable[[str], Entry | None]
     q = Quads()
     for key in keys:
         _map_with_parents(q, key, entry_for)
-    return q.quads
+    return q.rows
 
 
 def _map_with_parents(q: Quads, key: str, entry_for: Callable[[str], Entry | None]) -> None:

@@ -4,18 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from pyoxigraph import NamedNode, Quad
+from pyoxigraph import NamedNode
 
 from kg.links import Candidate
-from kg.mapping.builder import Quads, decimal, text
+from kg.mapping.builder import Quads, Row, decimal, text
 from kg.vocab import KG, RDF_TYPE, SKOS, base, digest, links_graph
 
 
-def map_links(candidates: Iterable[Candidate]) -> list[Quad]:
+def map_links(candidates: Iterable[Candidate]) -> list[Row]:
     """Quads for candidate links: ``skos:closeMatch`` both ways plus a link node with its evidence.
 
-    >>> quads = map_links([Candidate("http://x/a", "http://x/b", 0.8, ("same type", "same place"))])
-    >>> sorted({q.predicate.value.rsplit("#", 1)[-1] for q in quads})[:3]
+    >>> rows = map_links([Candidate("http://x/a", "http://x/b", 0.8, ("same type", "same place"))])
+    >>> sorted({p.value.rsplit("#", 1)[-1] for _, p, _, _ in rows})[:3]
     ['closeMatch', 'evidence', 'object']
     """
     q = Quads()
@@ -31,4 +31,4 @@ def map_links(candidates: Iterable[Candidate]) -> list[Quad]:
         q.add(link, KG.score, decimal(candidate.score), graph)
         for evidence in candidate.evidence:
             q.add(link, KG.evidence, text(evidence), graph)
-    return q.quads
+    return q.rows
