@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import signal
 import subprocess
 import sys
@@ -141,3 +142,14 @@ def test_a_second_writer_process_gets_a_clear_error(corpus: Path, tmp_path: Path
     assert second.returncode == 2
     assert "in use by another process" in second.stderr and "Traceback" not in second.stderr
     assert len(Store(path)) == 0
+
+
+def test_ingest_leaves_the_garbage_collector_as_it_found_it(corpus: Path) -> None:
+    before = gc.get_threshold()
+    gc.set_threshold(123, *before[1:])
+    try:
+        ingest([corpus], Store(None), jobs=1)
+        assert gc.get_threshold()[0] == 123
+        assert gc.get_freeze_count() == 0
+    finally:
+        gc.set_threshold(*before)

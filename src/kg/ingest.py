@@ -25,7 +25,7 @@ from kg.mapping import content_hash
 from kg.mapping.builder import Row, nquads
 from kg.mapping.links import map_links
 from kg.model import Document
-from kg.parallel import Counts, Job, Mapped, run_jobs
+from kg.parallel import Counts, Job, Mapped, fewer_collections, run_jobs
 from kg.pipeline import EXTRACTOR
 from kg.read import iter_paths, read_path
 from kg.references import References, entry_lookup
@@ -207,11 +207,12 @@ def ingest(
     stored = Stored(store)
     pending = (_job(doc, stored, force, check) for doc in documents(paths, report))
     try:
-        for job, mapped in run_jobs(pending, jobs, gazetteer):
-            if progress:
-                progress(job.document.source)
-            report.outcomes.append(_store(job, mapped, writer, refs, index))
-            report.check_seconds += mapped.check_seconds if mapped else 0.0
+        with fewer_collections():
+            for job, mapped in run_jobs(pending, jobs, gazetteer):
+                if progress:
+                    progress(job.document.source)
+                report.outcomes.append(_store(job, mapped, writer, refs, index))
+                report.check_seconds += mapped.check_seconds if mapped else 0.0
     except BaseException:
         # Interrupted: the batch in flight completes (it is atomic), the one being gathered is dropped.
         # The interruption is what the user must see, even if that last write failed too.

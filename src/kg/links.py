@@ -136,6 +136,8 @@ class LinkIndex:
         self._store = store
         self._by_key: dict[tuple[str, str], list[Known]] = {}
         self._keys_of: dict[str, set[tuple[str, str]]] = {}
+        # A store without one dated event (a first ingest) has none to read: a query per key would find nothing.
+        self._fresh = next(iter(store.ox.quads_for_pattern(None, SEM.hasTime, None, None)), None) is None
 
     def candidates(self, doc: str, events: Iterable[EventFacts]) -> list[Candidate]:
         """Candidate links from ``events`` (of document ``doc``) to the indexed events of other documents."""
@@ -173,7 +175,7 @@ class LinkIndex:
 
     def _known(self, key: tuple[str, str]) -> list[Known]:
         if key not in self._by_key:
-            self._by_key[key] = known = self._load(*key)
+            self._by_key[key] = known = [] if self._fresh else self._load(*key)
             for item in known:
                 self._keys_of.setdefault(item.doc, set()).add(key)
         return self._by_key[key]

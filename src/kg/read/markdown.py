@@ -30,6 +30,8 @@ _INLINE = (
     (re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>])"), r"\1"),
 )
 _QUOTE_MARK = re.compile(r"^ {0,3}> ?")
+#: every inline pattern needs one of these characters; most lines of prose have none
+_MARKUP = re.compile(r"[\[<*_`\\]")
 
 
 def read_markdown(text: str, path: str) -> Document:
@@ -98,7 +100,8 @@ def clean_markdown(body: str) -> tuple[list[str], int | None]:
         elif _RULE.match(line):
             line = ""
         line = _QUOTE_MARK.sub("", line)
-        for pattern, replacement in _INLINE:
-            line = pattern.sub(replacement, line)
+        if _MARKUP.search(line):
+            for pattern, replacement in _INLINE:
+                line = pattern.sub(replacement, line)
         lines.append(html.unescape(line).strip() if heading else html.unescape(line).rstrip())
     return lines, heading_line
