@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterator
 
 from kg.model import Anchor, EntityMention
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”»']?\s+(?=[\"“«'(]?[A-ZА-ЯЁÇƏĞİÖŞÜ0-9])|\n\s*\n|\n(?=\s*[-*#])")
-_ABBREVIATIONS = re.compile(
-    r"\b(?:St|Mr|Mrs|Ms|Dr|Prof|Gen|Col|Maj|Lt|Capt|No|Art|vs|etc|e\.g|i\.e|U\.S|U\.N"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|[A-Z])\.$"
-)
+_ABBREVIATED = (
+    "St", "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Col", "Maj", "Lt", "Capt", "No", "Art", "vs", "etc", "e.g", "i.e",
+    "U.S", "U.N", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+)  # fmt: skip
+#: a full stop that ends one of these words, or an initial, does not end a sentence
+_ABBREVIATIONS = re.compile(rf"\b(?:{'|'.join(map(re.escape, _ABBREVIATED))}|[A-Z])\.$")
+_LONGEST_ABBREVIATION = max(map(len, _ABBREVIATED)) + len(".")
 
 
 def anchor(text: str, start: int, end: int) -> Anchor:
@@ -27,22 +30,28 @@ def anchor(text: str, start: int, end: int) -> Anchor:
     return Anchor(start, end, text[start:end])
 
 
-def sentences(text: str) -> Iterator[tuple[int, int]]:
-    """Yield (start, end) of each sentence or paragraph line, offsets into ``text``.
+@functools.lru_cache(maxsize=16)
+def sentences(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of each sentence or paragraph line, offsets into ``text``.
+
+    Several extractors split the same text: the split is kept for the last few texts.
 
     >>> t = "He left. St. Andrew stayed.\\n\\nNew one"
     >>> [t[s:e] for s, e in sentences(t)]
     ['He left.', 'St. Andrew stayed.', 'New one']
     """
+    found = []
     start = 0
     for match in _SENTENCE_END.finditer(text):
-        if _ABBREVIATIONS.search(text[start : match.start()]):
+        # An abbreviation is the last few characters, read with the one before them for its word boundary.
+        if _ABBREVIATIONS.search(text[max(start, match.start() - _LONGEST_ABBREVIATION - 1) : match.start()]):
             continue
         if text[start : match.start()].strip():
-            yield _trim(text, start, match.start())
+            found.append(_trim(text, start, match.start()))
         start = match.end()
     if text[start:].strip():
-        yield _trim(text, start, len(text))
+        found.append(_trim(text, start, len(text)))
+    return tuple(found)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
