@@ -23,7 +23,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from pyoxigraph import RdfFormat, serialize
+from pyoxigraph import RdfFormat
 
 from kg.ingest import ingest
 from kg.paging import count_query, pages, run_page
@@ -142,6 +142,7 @@ def measure_baseline(corpus: Path, work: Path, runs: int, all_max: int) -> dict[
     from kg.gazetteer import Gazetteer
     from kg.ingest import Report as IngestReport
     from kg.ingest import documents
+    from kg.mapping.builder import nquads
     from kg.parallel import Job
     from kg.parallel import work as extract_and_map
     from kg.references import References, entry_lookup
@@ -156,7 +157,7 @@ def measure_baseline(corpus: Path, work: Path, runs: int, all_max: int) -> dict[
             mapped = extract_and_map(Job(doc, None, check=False))
             dataset.parse(data=mapped.nquads.decode("utf-8"), format="nquads")
             if reference := refs.unwritten(mapped.keys):
-                dataset.parse(data=serialize(reference, format=RdfFormat.N_QUADS), format="nquads")
+                dataset.parse(data=nquads(reference).decode("utf-8"), format="nquads")
 
     out: dict[str, Any] = {}
     out["ingest_s"], _ = timed(load_all)

@@ -13,6 +13,7 @@ import subprocess
 import sys
 import tempfile
 from datetime import UTC, datetime
+from functools import partial
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
@@ -132,7 +133,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="kg-bench-") as scratch:
         for size in (int(s) for s in args.sizes.split(",")):
             corpus = Path(scratch) / f"corpus-{size}"
-            generated, _ = timed(lambda c=corpus, n=size: write_corpus(c, n, args.seed))
+            generated, _ = timed(partial(write_corpus, corpus, size, args.seed))
             link = size <= args.links_max
             work = Path(scratch) / f"work-{size}"
             store = run_measure(

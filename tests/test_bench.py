@@ -57,3 +57,14 @@ def test_the_pipeline_reads_speaker_and_publication_date_from_generated_text(tmp
         dated += ex.published is not None and ex.published.iso == generated.published.isoformat()
         named += any(s.speaker and s.speaker.name == generated.speaker for s in ex.statements)
     assert dated >= 10 and named >= 8
+
+
+def test_the_naive_baseline_loads_the_same_statements_as_the_store(tmp_path: Path) -> None:
+    from bench.measure import measure_baseline, measure_store
+
+    write_corpus(tmp_path / "corpus", 2, seed=3)
+    (tmp_path / "naive").mkdir()
+    naive = measure_baseline(tmp_path / "corpus", tmp_path / "naive", 1, 0)
+    store = measure_store(tmp_path / "corpus", tmp_path / "store", 1, 1, 0, True, 0)
+    assert naive["queries"]["statements"]["rows"] == store["queries"]["statements"]["rows"] >= 2
+    assert naive["queries"]["places"]["rows"] == store["queries"]["places"]["rows"] > 0

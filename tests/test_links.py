@@ -7,13 +7,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from pyoxigraph import Quad
 
 from kg.gazetteer import Gazetteer
 from kg.ingest import ingest
 from kg.links import PER_EVENT, THRESHOLD, Candidate, EventFacts, LinkIndex, score
 from kg.mapping import map_references
-from kg.mapping.builder import nquads
+from kg.mapping.builder import Row, nquads
 from kg.mapping.links import map_links
 from kg.queries import from_solutions, load
 from kg.references import entry_lookup
@@ -121,7 +120,7 @@ def test_named_events_of_the_gazetteer_are_not_candidates() -> None:
 
 
 def test_a_malformed_candidate_link_makes_its_document_invalid(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def out_of_range(candidates: list[Candidate]) -> list[Quad]:
+    def out_of_range(candidates: list[Candidate]) -> list[Row]:
         return map_links([Candidate(c.subject, c.object, 1.5, c.evidence) for c in candidates])
 
     store = Store(tmp_path / "store")

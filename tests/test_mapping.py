@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, RdfFormat, parse, serialize
+import pytest
+from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad, RdfFormat, Triple, parse, serialize
 
 from kg.mapping import map_extraction
 from kg.mapping.builder import DEFAULT, nquads, rows_of
@@ -93,6 +94,7 @@ def test_rows_are_written_as_pyoxigraph_writes_n_quads(sample_extraction: Extrac
         Literal("\x00\x7f\u2028", datatype=NamedNode("http://x/dt")),
     ]
     rows = rows_of(_quads(sample_extraction))
+    rows.append((BlankNode("b1"), NamedNode("http://x/p"), BlankNode("b2"), BlankNode("g")))
     rows += [
         (NamedNode("http://x/s"), NamedNode("http://x/p"), o, g)
         for o in tricky
@@ -101,3 +103,9 @@ def test_rows_are_written_as_pyoxigraph_writes_n_quads(sample_extraction: Extrac
     written = nquads(rows)
     assert written == serialize([Quad(*row) for row in rows], format=RdfFormat.N_QUADS)
     assert list(parse(written, format=RdfFormat.N_QUADS)) == [Quad(*row) for row in rows]
+
+
+def test_a_triple_term_is_refused_as_a_row() -> None:
+    a, b = NamedNode("http://x/a"), NamedNode("http://x/b")
+    with pytest.raises(ValueError, match="triple term"):
+        rows_of([Quad(a, b, Triple(a, b, a))])

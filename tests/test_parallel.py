@@ -151,5 +151,18 @@ def test_ingest_leaves_the_garbage_collector_as_it_found_it(corpus: Path) -> Non
         ingest([corpus], Store(None), jobs=1)
         assert gc.get_threshold()[0] == 123
         assert gc.get_freeze_count() == 0
+
+        def interrupt(source: str) -> None:
+            raise KeyboardInterrupt
+
+        with pytest.raises(KeyboardInterrupt):
+            ingest([corpus], Store(None), jobs=1, progress=interrupt)
+        assert gc.get_threshold()[0] == 123
+        assert gc.get_freeze_count() == 0
+        # What the caller froze stays frozen (less what was freed meanwhile).
+        gc.freeze()
+        ingest([corpus], Store(None), jobs=1)
+        assert gc.get_freeze_count() > 0
     finally:
+        gc.unfreeze()
         gc.set_threshold(*before)

@@ -11,8 +11,10 @@ both validators agree on every fixture of ``tests/fixtures/shapes``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import TypeGuard
 
 from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Triple
@@ -22,8 +24,8 @@ from kg.mapping.builder import Row
 
 Term = NamedNode | BlankNode | Literal | Triple
 # read-only stand-ins for "nothing said of this node" and "no values"
-_UNDESCRIBED: dict[str, set[Term]] = {}
-_NO_VALUES: set[Term] = set()
+_UNDESCRIBED: Mapping[str, AbstractSet[Term]] = MappingProxyType({})
+_NO_VALUES: AbstractSet[Term] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -62,8 +64,8 @@ class Data:
                 self.types.setdefault(subject, set()).add(obj.value)
                 self.instances.setdefault(obj.value, set()).add(subject)
 
-    def values(self, node: Term, path: tuple[tuple[str, ...], ...]) -> set[Term]:
-        """The value nodes of a SHACL path: a sequence of steps, each a set of alternative predicates."""
+    def values(self, node: Term, path: tuple[tuple[str, ...], ...]) -> AbstractSet[Term]:
+        """The value nodes of a SHACL path: a sequence of steps, each a set of alternative predicates (read-only)."""
         if len(path) == 1 and len(path[0]) == 1:  # most paths are one predicate: read, not copied
             return self.out.get(node, _UNDESCRIBED).get(path[0][0], _NO_VALUES)
         current = {node}
@@ -76,7 +78,7 @@ class Data:
             current = following
         return current
 
-    def one(self, node: Term, predicate: str) -> set[Term]:
+    def one(self, node: Term, predicate: str) -> AbstractSet[Term]:
         """The objects of one predicate."""
         return self.out.get(node, {}).get(predicate, set())
 
@@ -166,7 +168,7 @@ def _value_ok(data: Data, value: Term, prop: Prop) -> bool:
     return True
 
 
-def _ordered(lows: set[Term], highs: set[Term], strict: bool) -> bool:
+def _ordered(lows: AbstractSet[Term], highs: AbstractSet[Term], strict: bool) -> bool:
     for low in lows:
         for high in highs:
             if not (is_number(low) and is_number(high)):
@@ -274,7 +276,7 @@ def _quote_matches(data: Data, node: Term) -> Iterable[Problem]:
         yield from _quotes(data, node, text, selectors)
 
 
-def _quotes(data: Data, node: Term, text: str, selectors: set[Term]) -> Iterable[Problem]:
+def _quotes(data: Data, node: Term, text: str, selectors: AbstractSet[Term]) -> Iterable[Problem]:
     for position in selectors:
         for start in data.one(position, _OA + "start"):
             for end in data.one(position, _OA + "end"):

@@ -19,8 +19,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 
-from pyoxigraph import Quad, RdfFormat, parse
-
 from kg.errors import KgError
 from kg.fastcheck import check_document
 from kg.gazetteer import Gazetteer
@@ -61,8 +59,8 @@ class Mapped:
     once per entry), the shape violations of the document read with those references, its dated event
     mentions for the candidate-link search, and the CPU seconds the shape check took.
 
-    >>> Mapped(b"", Counts(0, 0, 0, 0, ()), None).quads()
-    []
+    >>> Mapped(b"", None, "the file is empty").error
+    'the file is empty'
     """
 
     nquads: bytes
@@ -72,10 +70,6 @@ class Mapped:
     problems: tuple[str, ...] = ()
     events: tuple[EventFacts, ...] = ()
     check_seconds: float = 0.0
-
-    def quads(self) -> list[Quad]:
-        """The document's quads, parsed."""
-        return list(parse(self.nquads, format=RdfFormat.N_QUADS)) if self.nquads else []
 
 
 _gazetteer: Gazetteer | None = None
@@ -96,13 +90,17 @@ def fewer_collections() -> Iterator[None]:
     True
     """
     before = gc.get_threshold()
-    gc.freeze()
+    # A caller that froze objects of its own keeps them frozen: only a freeze made here is undone.
+    freezing = gc.get_freeze_count() == 0
+    if freezing:
+        gc.freeze()
     gc.set_threshold(YOUNG, *before[1:])
     try:
         yield
     finally:
         gc.set_threshold(*before)
-        gc.unfreeze()
+        if freezing:
+            gc.unfreeze()
 
 
 def _start_worker(gazetteer: Gazetteer | None) -> None:

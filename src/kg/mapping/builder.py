@@ -18,13 +18,9 @@ from kg.vocab import OA, RDF_TYPE, XSD
 
 Term = NamedNode | Literal
 Graph = NamedNode | DefaultGraph
-#: one quad as a plain tuple: subject, predicate, object, graph (``DEFAULT`` for the default graph)
-Row = tuple[
-    NamedNode | BlankNode | Triple,
-    NamedNode,
-    NamedNode | BlankNode | Literal | Triple,
-    NamedNode | BlankNode | DefaultGraph,
-]
+#: one quad as a plain tuple: subject, predicate, object, graph (``DEFAULT`` for the default graph);
+#: RDF 1.2 triple terms are not among them: the model makes none
+Row = tuple[NamedNode | BlankNode, NamedNode, NamedNode | BlankNode | Literal, NamedNode | BlankNode | DefaultGraph]
 
 DEFAULT = DefaultGraph()
 QUOTE_CONTEXT = 32
@@ -59,12 +55,18 @@ class Quads:
 
 
 def rows_of(quads: Iterable[Quad]) -> list[Row]:
-    """Quads as rows.
+    """Quads as rows; a quad with a triple term is a ValueError.
 
     >>> rows_of([Quad(NamedNode("http://a"), NamedNode("http://b"), Literal("c"))])[0][2].value
     'c'
     """
-    return [(q.subject, q.predicate, q.object, q.graph_name) for q in quads]
+    rows: list[Row] = []
+    for q in quads:
+        subject, obj = q.subject, q.object
+        if isinstance(subject, Triple) or isinstance(obj, Triple):
+            raise ValueError(f"a triple term in {q}: rows hold no RDF 1.2 triple terms")
+        rows.append((subject, q.predicate, obj, q.graph_name))
+    return rows
 
 
 def to_quads(rows: Iterable[Row]) -> list[Quad]:
