@@ -166,3 +166,25 @@ def test_ingest_leaves_the_garbage_collector_as_it_found_it(corpus: Path) -> Non
     finally:
         gc.unfreeze()
         gc.set_threshold(*before)
+
+
+def test_a_mapping_bug_costs_its_document_not_the_batch(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import kg.parallel
+    from kg.mapping.builder import DEFAULT
+
+    real = kg.parallel.map_statements
+    first = sorted(corpus.rglob("*.*"))[0].name
+
+    def broken(ex, previous_hash=None):  # type: ignore[no-untyped-def]
+        rows = real(ex, previous_hash)
+        if ex.document.source.endswith(first):
+            rows.append((rows[0][0], rows[0][1], None, DEFAULT))  # what a Quad used to refuse
+        return rows
+
+    monkeypatch.setattr(kg.parallel, "map_statements", broken)
+    store = Store(None)
+    report = ingest([corpus], store, jobs=1)
+    (rejected,) = report.rejected
+    assert rejected.source.endswith(first) and "TypeError" in rejected.detail
+    assert len(report.added) == len(report.outcomes) - 1
+    assert len(store.stored_hashes()) == len(report.outcomes) - 1

@@ -126,11 +126,12 @@ def work(job: Job, gazetteer: Gazetteer | None = None) -> Mapped:
         # The shapes read a document together with the gazetteer description of what it mentions.
         problems = tuple(check_document(rows + _references(gazetteer).rows(keys))) if job.check else ()
         seconds = time.thread_time() - start
+        written = nquads(rows)
     except KgError as error:
         return Mapped(b"", None, str(error))
     except Exception as error:  # an extractor bug on one text must not cost the user the rest of the batch
         return Mapped(b"", None, f"extraction failed ({type(error).__name__}: {error}); please report this file")
-    return Mapped(nquads(rows), counts(ex), None, keys, problems, tuple(events_in(rows)), seconds)
+    return Mapped(written, counts(ex), None, keys, problems, tuple(events_in(rows)), seconds)
 
 
 def counts(ex: Extraction) -> Counts:

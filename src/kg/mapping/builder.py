@@ -77,6 +77,9 @@ def to_quads(rows: Iterable[Row]) -> list[Quad]:
 def nquads(rows: Iterable[Row]) -> bytes:
     """Rows in N-Quads, one line each, in the form pyoxigraph's own serialiser writes.
 
+    Anything but a term is a TypeError here, in the worker, where it costs one document; as a line of text
+    it would fail the bulk load of a whole batch.
+
     >>> nquads([(NamedNode("http://a"), NamedNode("http://b"), Literal('say "hi"', language="en"), DEFAULT)]).decode()
     '<http://a> <http://b> "say \\\\"hi\\\\""@en .\\n'
     """
@@ -85,7 +88,9 @@ def nquads(rows: Iterable[Row]) -> bytes:
     for row in rows:
         for term in row:
             if (form := written.get(term)) is None:
-                # a document repeats its nodes, predicates and graph names: each is written once
+                # a document repeats its nodes, predicates and graph names: each is written (and checked) once
+                if not isinstance(term, NamedNode | BlankNode | Literal):
+                    raise TypeError(f"not an RDF term: {term!r}")
                 form = written[term] = f"{term} "
             lines.append(form)
         lines.append(".\n")
