@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from bench.generator import generate, vocabulary, write_corpus
 
 from kg.gazetteer import Gazetteer
@@ -59,6 +60,7 @@ def test_the_pipeline_reads_speaker_and_publication_date_from_generated_text(tmp
     assert dated >= 10 and named >= 8
 
 
+@pytest.mark.filterwarnings("ignore:Dataset\\.:DeprecationWarning")  # rdflib warns of itself, per query
 def test_the_naive_baseline_loads_the_same_statements_as_the_store(tmp_path: Path) -> None:
     from bench.measure import measure_baseline, measure_store
 
