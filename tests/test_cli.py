@@ -283,3 +283,9 @@ def test_the_command_line_loads_without_the_extractors_and_rdflib() -> None:
     probe = "import sys, kg.cli; print(sorted(m for m in ('rdflib', 'pyshacl', 'kg.pipeline') if m in sys.modules))"
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_python_dash_m_kg_is_the_kg_command() -> None:
+    done = subprocess.run([sys.executable, "-m", "kg", "query", "--help"], capture_output=True, text=True, check=False)
+    assert done.returncode == 0
+    assert "Usage: kg query" in done.stdout
