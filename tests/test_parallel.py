@@ -188,3 +188,27 @@ def test_a_mapping_bug_costs_its_document_not_the_batch(corpus: Path, monkeypatc
     assert rejected.source.endswith(first) and "TypeError" in rejected.detail
     assert len(report.added) == len(report.outcomes) - 1
     assert len(store.stored_hashes()) == len(report.outcomes) - 1
+
+
+def test_jobs_handed_over_in_chunks_come_back_in_input_order() -> None:
+    from concurrent.futures import Future
+
+    from kg.model import Document
+    from kg.parallel import Counts, Job, Mapped, _ordered
+
+    calls: list[int] = []
+
+    def submit(function: object, jobs: list[Job]) -> Future[list[Mapped]]:
+        calls.append(len(jobs))
+        future: Future[list[Mapped]] = Future()
+        future.set_result([Mapped(job.document.source.encode(), Counts(0, 0, 0, 0, ()), None) for job in jobs])
+        return future
+
+    skipped = {"b", "f", "g"}
+    names = list("abcdefghijk")
+    jobs = [Job(Document("x", name), None, skip=name in skipped) for name in names]
+    out = list(_ordered(jobs, submit, window=3, chunk=2))
+    assert [job.document.source for job, _ in out] == names
+    assert [m.nquads.decode() if m else None for _, m in out] == [None if n in skipped else n for n in names]
+    # a (b is skipped), c d, e (f and g are skipped), h i, j k: a skipped job closes the chunk before it
+    assert calls == [1, 2, 1, 2, 2]

@@ -13,7 +13,7 @@ import gc
 import multiprocessing
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -73,6 +73,9 @@ class Mapped:
 
 
 _gazetteer: Gazetteer | None = None
+#: documents handed to a worker in one call: a hand-over (pickling, a pipe write, a future) per call instead of per
+#: document saves ~0.4 ms of CPU per document (measured with a stand-in task of the same sizes: 0.47 -> 0.09 ms)
+CHUNK = 8
 #: allocations between two collections of young objects (Python's default is 700)
 YOUNG = 5000
 
@@ -169,18 +172,45 @@ def run_jobs(
             raise
 
 
+def work_all(jobs: Sequence[Job]) -> list[Mapped]:
+    """:func:`work` for several jobs in one call to a worker."""
+    return [work(job) for job in jobs]
+
+
 def _ordered(
-    jobs: Iterable[Job], submit: Callable[..., Future[Mapped]], window: int
+    jobs: Iterable[Job], submit: Callable[..., Future[list[Mapped]]], window: int, chunk: int = CHUNK
 ) -> Iterator[tuple[Job, Mapped | None]]:
-    pending: deque[tuple[Job, Future[Mapped] | None]] = deque()
+    """Jobs handed to the workers ``chunk`` at a time, results in input order, at most about ``window`` waiting."""
+    pending: deque[tuple[list[Job], Future[list[Mapped]] | None]] = deque()
+    gathering: list[Job] = []
+    waiting = 0
+
+    def hand_over() -> None:
+        nonlocal gathering, waiting
+        if gathering:
+            pending.append((gathering, submit(work_all, gathering)))
+            waiting += len(gathering)
+            gathering = []
+
     for job in jobs:
-        pending.append((job, None if job.skip else submit(work, job)))
-        while len(pending) > window or (pending and pending[0][1] is None):
-            yield _done(pending.popleft())
+        if job.skip:
+            hand_over()  # a skipped job keeps its place after the jobs read before it
+            pending.append(([job], None))
+        else:
+            gathering.append(job)
+            if len(gathering) >= chunk:
+                hand_over()
+        while pending and (waiting > window or pending[0][1] is None):
+            done, future = pending.popleft()
+            waiting -= len(done) if future is not None else 0
+            yield from _results(done, future)
+    hand_over()
     while pending:
-        yield _done(pending.popleft())
+        yield from _results(*pending.popleft())
 
 
-def _done(item: tuple[Job, Future[Mapped] | None]) -> tuple[Job, Mapped | None]:
-    job, future = item
-    return job, None if future is None else future.result()
+def _results(jobs: list[Job], future: Future[list[Mapped]] | None) -> Iterator[tuple[Job, Mapped | None]]:
+    if future is None:
+        yield from ((job, None) for job in jobs)
+    else:
+        yield from zip(jobs, future.result(), strict=True)
