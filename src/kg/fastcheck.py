@@ -67,7 +67,7 @@ class Data:
     def values(self, node: Term, path: tuple[tuple[str, ...], ...]) -> AbstractSet[Term]:
         """The value nodes of a SHACL path: a sequence of steps, each a set of alternative predicates (read-only)."""
         if len(path) == 1 and len(path[0]) == 1:  # most paths are one predicate: read, not copied
-            return self.out.get(node, _UNDESCRIBED).get(path[0][0], _NO_VALUES)
+            return self.one(node, path[0][0])
         current = {node}
         for step in path:
             following: set[Term] = set()
@@ -79,8 +79,8 @@ class Data:
         return current
 
     def one(self, node: Term, predicate: str) -> AbstractSet[Term]:
-        """The objects of one predicate."""
-        return self.out.get(node, {}).get(predicate, set())
+        """The objects of one predicate (read-only)."""
+        return self.out.get(node, _UNDESCRIBED).get(predicate, _NO_VALUES)
 
     def has_class(self, node: Term, classes: Iterable[str]) -> bool:
         """Whether the node is typed with one of the classes."""

@@ -93,24 +93,31 @@ def fewer_collections() -> Iterator[None]:
     True
     """
     before = gc.get_threshold()
-    # A caller that froze objects of its own keeps them frozen: only a freeze made here is undone.
-    freezing = gc.get_freeze_count() == 0
-    if freezing:
-        gc.freeze()
-    gc.set_threshold(YOUNG, *before[1:])
+    froze = _collect_less()
     try:
         yield
     finally:
         gc.set_threshold(*before)
-        if freezing:
+        if froze:
             gc.unfreeze()
+
+
+def _collect_less() -> bool:
+    """Freeze what is loaded and collect young objects every :data:`YOUNG` allocations; whether it froze.
+
+    A caller that froze objects of its own keeps them frozen: only a freeze made here is to be undone.
+    """
+    froze = gc.get_freeze_count() == 0
+    if froze:
+        gc.freeze()
+    gc.set_threshold(YOUNG, *gc.get_threshold()[1:])
+    return froze
 
 
 def _start_worker(gazetteer: Gazetteer | None) -> None:
     global _gazetteer  # one gazetteer per worker process, loaded once
     _gazetteer = gazetteer or Gazetteer.load()
-    gc.freeze()  # as in fewer_collections, for the worker's whole life: it only ever extracts
-    gc.set_threshold(YOUNG)
+    _collect_less()  # for the worker's whole life: it only ever extracts
 
 
 @cache
