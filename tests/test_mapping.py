@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad, RdfFormat, Triple, parse, serialize
 
-from kg.mapping import map_extraction
-from kg.mapping.builder import DEFAULT, nquads, rows_of
+from kg.mapping import map_extraction, map_statements
+from kg.mapping.builder import DEFAULT, nquads
 from kg.model import Extraction
 from kg.vocab import KG, NP, OA, SCHEMA, SEM
 
@@ -93,7 +93,7 @@ def test_rows_are_written_as_pyoxigraph_writes_n_quads(sample_extraction: Extrac
         Literal("Şuşa – Xocalı ☮"),
         Literal("\x00\x7f\u2028", datatype=NamedNode("http://x/dt")),
     ]
-    rows = rows_of(_quads(sample_extraction))
+    rows = map_statements(sample_extraction)
     rows.append((BlankNode("b1"), NamedNode("http://x/p"), BlankNode("b2"), BlankNode("g")))
     rows += [
         (NamedNode("http://x/s"), NamedNode("http://x/p"), o, g)
@@ -105,7 +105,7 @@ def test_rows_are_written_as_pyoxigraph_writes_n_quads(sample_extraction: Extrac
     assert list(parse(written, format=RdfFormat.N_QUADS)) == [Quad(*row) for row in rows]
 
 
-def test_a_triple_term_is_refused_as_a_row() -> None:
+def test_a_triple_term_is_refused_in_a_row() -> None:
     a, b = NamedNode("http://x/a"), NamedNode("http://x/b")
-    with pytest.raises(ValueError, match="triple term"):
-        rows_of([Quad(a, b, Triple(a, b, a))])
+    with pytest.raises(TypeError, match="not an RDF term"):
+        nquads([(a, b, Triple(a, b, a), DEFAULT)])  # type: ignore[list-item]
