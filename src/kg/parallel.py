@@ -1,9 +1,10 @@
 """Extraction in a pool of processes (``--jobs N``); only the parent process writes the store.
 
 Extracting and mapping a document is pure Python and CPU-bound, so threads would not help. Workers get
-a :class:`Job` (the document and the content hash already stored), extract and map it, and send back
-N-Quads bytes, which the parent parses in Rust far faster than it would unpickle Python objects. Results
-come back in input order through a bounded window of pending jobs, so memory stays flat on big corpora.
+:class:`Job`\ s (a document and the content hash already stored), :data:`CHUNK` per call, extract and map
+each, and send back N-Quads bytes, which the parent parses in Rust far faster than it would unpickle Python
+objects. Results come back in input order through a bounded window of pending jobs, so memory stays flat
+on big corpora.
 Workers are started with ``spawn``: forking a process that holds an open RocksDB store is not safe.
 """
 
