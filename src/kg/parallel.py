@@ -1,7 +1,7 @@
 """Extraction in a pool of processes (``--jobs N``); only the parent process writes the store.
 
 Extracting and mapping a document is pure Python and CPU-bound, so threads would not help. Workers get
-:class:`Job`\ s (a document and the content hash already stored), :data:`CHUNK` per call, extract and map
+jobs (:class:`Job`: a document and the content hash already stored), :data:`CHUNK` per call, extract and map
 each, and send back N-Quads bytes, which the parent parses in Rust far faster than it would unpickle Python
 objects. Results come back in input order through a bounded window of pending jobs, so memory stays flat
 on big corpora.
