@@ -8,9 +8,9 @@ a demonym before an agent noun ("Armenian forces"). Unknown actors get ``actor/x
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
 from kg.extract.regex_prefilter import finditer
 from kg.extract.text import anchor, keep_widest
@@ -36,7 +36,6 @@ def extract_actors(text: str, gazetteer: Gazetteer, places: list[EntityMention])
     >>> [(m.anchor.quote, m.subtype) for m in extract_actors("Armenian forces shelled it, ICRC said.", g, [])]
     [('Armenian forces', 'armed_group'), ('ICRC', 'organization')]
     """
-    lexicon = gazetteer.lexicon
     taken = {(p.anchor.start, p.anchor.end) for p in places}
     found: Found = {}
     for mention in _organisations(text, gazetteer):
@@ -48,7 +47,7 @@ def extract_actors(text: str, gazetteer: Gazetteer, places: list[EntityMention])
     for mention in _groups(text, gazetteer):
         keep_widest(found, mention)
     blocked = taken | set(found)
-    for mention in _persons(text, lexicon, blocked):
+    for mention in _persons(text, _person_words(gazetteer), blocked):
         keep_widest(found, mention)
     return sorted(found.values(), key=lambda m: m.anchor.start)
 
@@ -83,8 +82,7 @@ def _known(text: str, gazetteer: Gazetteer, taken: set[tuple[int, int]]) -> Iter
 
 def _organisations(text: str, gazetteer: Gazetteer) -> Iterable[EntityMention]:
     """Capitalised names around an organisation head word, and lowercase institutional phrases."""
-    lexicon = gazetteer.lexicon
-    heads, stop = set(lexicon["org_heads"]), set(lexicon["not_name_words"]) - set(lexicon["org_heads"])
+    heads, stop, lower_phrase, phrases = _organisation_patterns(gazetteer)
     for run in _RUN.finditer(text):
         words = run.group().split()
         if not heads & {w.rstrip(".,;:") for w in words}:
@@ -95,14 +93,26 @@ def _organisations(text: str, gazetteer: Gazetteer) -> Iterable[EntityMention]:
             words.pop(0)
         if len(words) >= 2 and heads & set(words):
             yield _new(text, start, run.end(), "organization")
+    for found in lower_phrase.finditer(text):
+        yield _new(text, found.start(), found.end(), "organization")
+    for phrase in phrases:
+        for found in finditer(phrase, text):
+            yield _new(text, found.start(), found.end(), "organization")
+
+
+@lru_cache(maxsize=4)
+def _organisation_patterns(
+    gazetteer: Gazetteer,
+) -> tuple[frozenset[str], frozenset[str], re.Pattern[str], tuple[str, ...]]:
+    """Head words, words that open no name, the lowercase institutional phrase, the fixed phrases;
+    built once per gazetteer."""
+    lexicon = gazetteer.lexicon
+    heads = frozenset(lexicon["org_heads"])
     modifiers = "|".join(re.escape(m) for m in lexicon["org_lower_modifiers"])
     lower_heads = "|".join(re.escape(h) for h in lexicon["org_lower_heads"])
-    pattern = rf"\b(?:[A-Z]\w+\s+)?(?:{modifiers})\s+(?:{lower_heads})\b(?:\s+in\s+[A-Z]\w+)?"
-    for found in re.finditer(pattern, text):
-        yield _new(text, found.start(), found.end(), "organization")
-    for phrase in lexicon["org_lower_phrases"]:
-        for found in finditer(rf"\b{re.escape(phrase)}\b", text):
-            yield _new(text, found.start(), found.end(), "organization")
+    lower_phrase = re.compile(rf"\b(?:[A-Z]\w+\s+)?(?:{modifiers})\s+(?:{lower_heads})\b(?:\s+in\s+[A-Z]\w+)?")
+    phrases = tuple(rf"\b{re.escape(phrase)}\b" for phrase in lexicon["org_lower_phrases"])
+    return heads, frozenset(lexicon["not_name_words"]) - heads, lower_phrase, phrases
 
 
 def _demonym_phrases(text: str, gazetteer: Gazetteer) -> Iterable[EntityMention]:
@@ -117,18 +127,17 @@ def _demonym_phrases(text: str, gazetteer: Gazetteer) -> Iterable[EntityMention]
 
 def _groups(text: str, gazetteer: Gazetteer) -> Iterable[EntityMention]:
     """Groups of people with a modifier ("captured civilians") and generic armed agents ("the invaders")."""
-    lexicon = gazetteer.lexicon
-    for found in _group_pattern(gazetteer).finditer(text):
+    groups, armed_tail, generic_armed = _group_patterns(gazetteer)
+    for found in groups.finditer(text):
         yield _new(text, found.start(), found.end(), "group_of_people")
-    armed = "|".join(re.escape(n) for n in lexicon["armed_nouns"])
     for match in gazetteer.find(text, kinds={"actor"}):
-        tail = re.match(rf"(?:\s*\([^)]{{1,12}}\))?\s+(?:{armed})\b", text[match.end : match.end + 40])
+        tail = armed_tail.match(text[match.end : match.end + 40])
         if match.entry.subtype == "armed_group" and tail:
             entry = match.entry
             yield EntityMention(anchor(text, match.start, match.end + tail.end()), f"actor/{entry.key}", entry.label,
                                 "armed_group", True, "armed_group")  # fmt: skip
-    for phrase in lexicon["generic_armed"]:
-        for found in finditer(rf"\b{re.escape(phrase)}\b", text):
+    for phrase in generic_armed:
+        for found in finditer(phrase, text):
             yield _new(text, found.start(), found.end(), "armed_group")
     for found in re.finditer(r"[\"“«]([A-Z]\w+)[\"”»]\s+(?:unit|battalion|brigade|regiment|militia)\b", text):
         yield _new(text, found.start(), found.end(), "armed_group")
@@ -152,20 +161,46 @@ def _demonym_patterns(gazetteer: Gazetteer) -> tuple[dict[str, Entry], list[tupl
 
 
 @lru_cache(maxsize=4)
-def _group_pattern(gazetteer: Gazetteer) -> re.Pattern[str]:
-    """Modified group nouns ("captured civilians"), the curated peoples included; built once per gazetteer."""
+def _group_patterns(gazetteer: Gazetteer) -> tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]]:
+    """Modified group nouns ("captured civilians", the curated peoples included), an armed noun after a
+    group's name, the generic armed agents; built once per gazetteer."""
     lexicon = gazetteer.lexicon
     peoples = [label for e in gazetteer.entries("actor") if e.curated and e.subtype == "group_of_people"
                for label, _ in e.labels]  # fmt: skip
     modifiers = "|".join(re.escape(m) for m in lexicon["group_modifiers"])
     nouns = "|".join(re.escape(n) for n in sorted(lexicon["group_nouns"] + peoples, key=len, reverse=True))
     count = r"(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|some|many)\s+)?"
-    return re.compile(rf"\b{count}(?:(?:{modifiers})\s+(?:and\s+(?:{modifiers})\s+)?)+(?:{nouns})\b")
+    groups = re.compile(rf"\b{count}(?:(?:{modifiers})\s+(?:and\s+(?:{modifiers})\s+)?)+(?:{nouns})\b")
+    armed = "|".join(re.escape(n) for n in lexicon["armed_nouns"])
+    armed_tail = re.compile(rf"(?:\s*\([^)]{{1,12}}\))?\s+(?:{armed})\b")
+    return groups, armed_tail, tuple(rf"\b{re.escape(phrase)}\b" for phrase in lexicon["generic_armed"])
 
 
-def _persons(text: str, lexicon: Mapping[str, Any], blocked: set[tuple[int, int]]) -> Iterable[EntityMention]:
+@dataclass(frozen=True)
+class _PersonWords:
+    """The words that tell a person's name, built once per gazetteer."""
+
+    #: words that are no part of a name
+    stop: frozenset[str]
+    #: titles and "according to", before a name
+    before: tuple[str, ...]
+    speech_verbs: frozenset[str]
+    #: roles after a name and a comma
+    roles: tuple[str, ...]
+
+
+@lru_cache(maxsize=4)
+def _person_words(gazetteer: Gazetteer) -> _PersonWords:
+    lexicon = gazetteer.lexicon
+    titles = lexicon["person_titles"]
+    stop = frozenset(lexicon["not_name_words"]) | {w for t in titles for w in t.split()}
+    before = (*titles, *lexicon["person_before"])
+    return _PersonWords(stop, before, frozenset(lexicon["speech_verbs"]), tuple(lexicon["person_after_roles"]))
+
+
+def _persons(text: str, cues: _PersonWords, blocked: set[tuple[int, int]]) -> Iterable[EntityMention]:
     """Capitalised names next to a title, a role or a speech verb; then their surnames alone."""
-    stop = set(lexicon["not_name_words"]) | {w for t in lexicon["person_titles"] for w in t.split()}
+    stop = cues.stop
     people: dict[str, str] = {}
     for found in _PERSON.finditer(text):
         words = found.group().split()
@@ -178,7 +213,7 @@ def _persons(text: str, lexicon: Mapping[str, Any], blocked: set[tuple[int, int]
         end = found.end()
         if not 2 <= len(words) <= 3 or words[-1] in stop or _overlaps(start, end, blocked):
             continue
-        if _person_cue(text, start, end, lexicon):
+        if _person_cue(text, start, end, cues):
             mention = _new(text, start, end, "person")
             people[words[-1]] = mention.key
             yield mention
@@ -194,18 +229,18 @@ def _overlaps(start: int, end: int, spans: set[tuple[int, int]]) -> bool:
     return any(a < end and start < b for a, b in spans)
 
 
-def _person_cue(text: str, start: int, end: int, lexicon: Mapping[str, Any]) -> bool:
+def _person_cue(text: str, start: int, end: int, cues: _PersonWords) -> bool:
     """A title or "according to" before the name, or a role or speech verb after it."""
     before = text[max(0, start - 40) : start].rstrip()
     after = text[end : end + 40].lstrip(" ,")
-    titles = lexicon["person_titles"] + lexicon["person_before"]
+    titles = cues.before
     if any(before.endswith(t) and not before[: -len(t)][-1:].isalnum() for t in titles):
         return True
     next_words = " ".join(re.findall(r"[\w']+", after)[:2])
-    verbs = set(lexicon["speech_verbs"])
+    verbs = cues.speech_verbs
     if next_words.split(" ")[0] in verbs or next_words in verbs:
         return True
     if next_words.startswith(("has ", "also ")) and next_words.split(" ")[-1] in verbs:
         return True
-    roles = lexicon["person_after_roles"]
+    roles = cues.roles
     return text[end : end + 2] == ", " and any(after.startswith(r + " ") for r in roles)

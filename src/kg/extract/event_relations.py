@@ -40,7 +40,11 @@ def relate(
                     source_index = index_of[i] if source is first else index_of[j]
                     target_index = index_of[j] if target is later else index_of[i]
                     found[source_index].add((relation, target_index))
-    return [replace(d.event, relations=tuple(sorted(found[i]))) for i, d in enumerate(merged)]
+    return [_with_relations(d.event, tuple(sorted(found[i]))) for i, d in enumerate(merged)]
+
+
+def _with_relations(event: EventMention, relations: tuple[tuple[str, int], ...]) -> EventMention:
+    return replace(event, relations=relations) if relations != event.relations else event
 
 
 def _relations(text: str, first: Draft, later: Draft, lexicon: Lexicon) -> list[tuple[Draft, str, Draft]]:

@@ -15,7 +15,7 @@ from datetime import date
 
 from kg.extract import event_links as links
 from kg.extract.event_relations import relate
-from kg.extract.event_triggers import Lexicon, Trigger, find_triggers, load_lexicon
+from kg.extract.event_triggers import Lexicon, Trigger, find_triggers, load_lexicon, narrowed
 from kg.extract.text import anchor, sentences
 from kg.model import Anchor, DateMention, EntityMention, EventMention, Precision, Quantity, Span
 
@@ -92,6 +92,8 @@ def extract_events(
     [('mass_grave_discovery', 'mass grave was found in Ortavillage'), ('killing_massacre', 'killed')]
     """
     lexicon = load_lexicon(language)
+    if lexicon is not None:
+        lexicon = narrowed(lexicon, text)
     info = named_event_info or {}
     blocked = [a.anchor for a in (*actors, *named_events) if a.kind != "place"]
     free_places = [p for p in places if not _inside_any(p.anchor, blocked)]

@@ -5,6 +5,7 @@ A light heuristic with no model: enough to tag a document and choose which extra
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -46,12 +47,17 @@ def _main_script(text: str) -> str | None:
     # Each distinct letter once, in order of first appearance (ties go to the script seen first).
     for char, number in Counter(text[:20000]).items():
         if char.isalpha():
-            first_word = unicodedata.name(char, "").split(" ", 1)[0]
-            counts[_SCRIPTS.get(first_word, "other")] += number
+            counts[_script(char)] += number
     if not counts:
         return None
     script, _ = counts.most_common(1)[0]
     return None if script == "other" else script
+
+
+@functools.cache
+def _script(letter: str) -> str:
+    """The script of a letter (cached: every text uses a few dozen of them)."""
+    return _SCRIPTS.get(unicodedata.name(letter, "").split(" ", 1)[0], "other")
 
 
 def _cyrillic(text: str, letters: dict[str, str]) -> str:

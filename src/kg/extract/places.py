@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from kg.extract.regex_prefilter import finditer
@@ -31,16 +33,36 @@ def extract_places(text: str, gazetteer: Gazetteer, language: str = "en") -> lis
     >>> [(m.anchor.quote, m.key) for m in extract_places("Armenia denies it; they fled to Armenia.", g)]
     [('Armenia', 'place/armenia')]
     """
-    lexicon = gazetteer.lexicon
     found: dict[tuple[int, int], EntityMention] = {}
     for match in gazetteer.find(text, kinds={"place"}):
-        if _is_place_use(text, match, lexicon):
+        if _is_place_use(text, match, gazetteer):
             found[(match.start, match.end)] = _mention(text, match.start, match.end, match.entry)
     for mention in _pattern_places(text, gazetteer, language):
         keep_widest(found, mention)
     for mention in _repeats(text, found.values()):
         keep_widest(found, mention)
     return sorted(found.values(), key=lambda m: m.anchor.start)
+
+
+@dataclass(frozen=True)
+class _PlaceWords:
+    """Word lists of the gazetteer's lexicon as sets, built once per gazetteer."""
+
+    not_name_words: frozenset[str]
+    #: words before a place that make it no part of a longer name
+    name_stop: frozenset[str]
+    #: place type words, lower case
+    type_words: frozenset[str]
+    #: prepositions before a country used as a place
+    locative: frozenset[str]
+
+
+@lru_cache(maxsize=4)
+def _words(gazetteer: Gazetteer) -> _PlaceWords:
+    lexicon = gazetteer.lexicon
+    not_name, locative = frozenset(lexicon["not_name_words"]), frozenset(lexicon["locative_before"])
+    types = frozenset(w.lower() for ws in lexicon["place_type_words"].values() for w in ws)
+    return _PlaceWords(not_name, not_name | locative, types, locative)
 
 
 def _mention(text: str, start: int, end: int, entry: Entry) -> EntityMention:
@@ -51,10 +73,10 @@ def _words_before(text: str, start: int, count: int) -> list[str]:
     return _WORD.findall(text[max(0, start - 80) : start])[-count:]
 
 
-def _is_place_use(text: str, match: Match, lexicon: Mapping[str, Any]) -> bool:
+def _is_place_use(text: str, match: Match, gazetteer: Gazetteer) -> bool:
     """Whether a gazetteer name stands for a location here (not an agent, not part of another name)."""
-    entry = match.entry
-    if not entry.curated and _inside_name(text, match, lexicon):
+    entry, lexicon = match.entry, gazetteer.lexicon
+    if not entry.curated and _inside_name(text, match, _words(gazetteer)):
         return False
     if entry.stands_for is None:
         return True
@@ -63,10 +85,10 @@ def _is_place_use(text: str, match: Match, lexicon: Mapping[str, Any]) -> bool:
         return False
     if entry.subtype != "country":
         return True
-    return _locative(text, match, lexicon)
+    return _locative(text, match, lexicon, _words(gazetteer).locative)
 
 
-def _locative(text: str, match: Match, lexicon: Mapping[str, Any]) -> bool:
+def _locative(text: str, match: Match, lexicon: Mapping[str, Any], locative: frozenset[str]) -> bool:
     """Country names: after a locative preposition, "territory of", in a dateline, or "X's territory"."""
     line_start = text.rfind("\n", 0, match.start) + 1
     if match.text.isupper() and not text[line_start : match.start].strip():
@@ -74,7 +96,6 @@ def _locative(text: str, match: Match, lexicon: Mapping[str, Any]) -> bool:
     after = re.match(r"['’]s\s+(?:own\s+)?(\w+)", text[match.end : match.end + 30])
     if after and after.group(1).lower() in lexicon["locative_possessed"]:
         return True
-    locative = set(lexicon["locative_before"])
     before = [w for w in _words_before(text, match.start, 8) if w.lower() not in ("the", "its", "their")]
     # walk back over a list of names: "in Armenia, Georgia and Azerbaijan"
     while before and (before[-1] in ("and", "or") or (before[-1][0].isupper() and before[-1].lower() not in locative)):
@@ -86,39 +107,48 @@ def _locative(text: str, match: Match, lexicon: Mapping[str, Any]) -> bool:
     return before[-1] == "of" and len(before) > 1 and before[-2].lower() in lexicon["locative_of_nouns"]
 
 
-def _inside_name(text: str, match: Match, lexicon: Mapping[str, Any]) -> bool:
+def _inside_name(text: str, match: Match, words: _PlaceWords) -> bool:
     """World names next to other capitalised words are parts of other names ("Geneva Conventions")."""
-    stop = set(lexicon["not_name_words"]) | set(lexicon["locative_before"])
     before = re.search(r"([^\W\d_][\w'’-]*)[ \u00a0]+$", text[max(0, match.start - 40) : match.start])
-    if before and before.group(1)[0].isupper() and before.group(1) not in stop:
+    if before and before.group(1)[0].isupper() and before.group(1) not in words.name_stop:
         return True
     after = re.match(r"[ \u00a0]+([^\W\d_][\w'’-]*)", text[match.end : match.end + 40])
-    types = {w.lower() for ws in lexicon["place_type_words"].values() for w in ws}
-    return bool(after and after.group(1)[0].isupper() and after.group(1).lower() not in types)
+    return bool(after and after.group(1)[0].isupper() and after.group(1).lower() not in words.type_words)
 
 
 def _pattern_places(text: str, gazetteer: Gazetteer, language: str) -> Iterable[EntityMention]:
     """Places named with a type word; resolved when the gazetteer knows the name."""
-    lexicon = gazetteer.lexicon
-    stop = set(lexicon["not_name_words"])
-    for subtype, words in lexicon["place_type_words"].items():
-        alternatives = "|".join(re.escape(w) for w in words)
-        if subtype == "street":
-            yield from _typed(text, gazetteer, rf"(?P<all>(?P<name>{_NAME})\s+(?:{alternatives}))\b", subtype, stop)
-            continue
-        yield from _typed(text, gazetteer, rf"\b(?P<name>{_NAME})\s+(?P<type>{alternatives})\b", subtype, stop)
-        yield from _typed(text, gazetteer, rf"\b(?:{alternatives})\s+of\s+(?P<name>{_NAME})", subtype, stop)
-    heads = "|".join(lexicon["landmark_heads"])
-    landmark = rf"\b(?P<all>(?P<name>(?:{heads})\s+of\s+(?:St\.\s+|the\s+)?{_NAME}(?:\s+(?:the|and)\s+{_NAME})*))"
-    yield from _typed(text, gazetteer, landmark, "building", stop)
-    for subtype, words in lexicon["place_type_words_ru"].items():
-        alternatives = "|".join(words)
-        yield from _typed(text, gazetteer, rf"(?:{alternatives})\s+(?P<name>{_CYR_NAME})", subtype, stop)
-        pattern = rf"(?P<all>(?P<name>[А-ЯЁ][а-яё]+(?:ского|ском|ский|ская|ской|ского))\s+(?:{alternatives}))"
+    stop = _words(gazetteer).not_name_words
+    for pattern, subtype in _type_patterns(gazetteer):
         yield from _typed(text, gazetteer, pattern, subtype, stop)
 
 
-def _typed(text: str, gazetteer: Gazetteer, pattern: str, subtype: str, stop: set[str]) -> Iterable[EntityMention]:
+@lru_cache(maxsize=4)
+def _type_patterns(gazetteer: Gazetteer) -> tuple[tuple[str, str], ...]:
+    """The patterns of places named with a type word, each with the type; built once per gazetteer."""
+    lexicon = gazetteer.lexicon
+    patterns = []
+    for subtype, words in lexicon["place_type_words"].items():
+        alternatives = "|".join(re.escape(w) for w in words)
+        if subtype == "street":
+            patterns.append((rf"(?P<all>(?P<name>{_NAME})\s+(?:{alternatives}))\b", subtype))
+            continue
+        patterns.append((rf"\b(?P<name>{_NAME})\s+(?P<type>{alternatives})\b", subtype))
+        patterns.append((rf"\b(?:{alternatives})\s+of\s+(?P<name>{_NAME})", subtype))
+    heads = "|".join(lexicon["landmark_heads"])
+    landmark = rf"\b(?P<all>(?P<name>(?:{heads})\s+of\s+(?:St\.\s+|the\s+)?{_NAME}(?:\s+(?:the|and)\s+{_NAME})*))"
+    patterns.append((landmark, "building"))
+    for subtype, words in lexicon["place_type_words_ru"].items():
+        alternatives = "|".join(words)
+        patterns.append((rf"(?:{alternatives})\s+(?P<name>{_CYR_NAME})", subtype))
+        pattern = rf"(?P<all>(?P<name>[А-ЯЁ][а-яё]+(?:ского|ском|ский|ская|ской|ского))\s+(?:{alternatives}))"
+        patterns.append((pattern, subtype))
+    return tuple(patterns)
+
+
+def _typed(
+    text: str, gazetteer: Gazetteer, pattern: str, subtype: str, stop: frozenset[str]
+) -> Iterable[EntityMention]:
     for found in finditer(pattern, text):
         start, end = _trim_name(text, found.start("name"), found.end("name"), stop)
         if start >= end:
@@ -130,7 +160,7 @@ def _typed(text: str, gazetteer: Gazetteer, pattern: str, subtype: str, stop: se
         yield _resolve(text, start, end, subtype, gazetteer)
 
 
-def _trim_name(text: str, start: int, end: int, stop: set[str]) -> tuple[int, int]:
+def _trim_name(text: str, start: int, end: int, stop: frozenset[str]) -> tuple[int, int]:
     """Drop leading words that do not belong to a name ("In Edilli" -> "Edilli")."""
     words = list(re.finditer(r"\S+", text[start:end]))
     while words and words[0].group().rstrip(".,") in stop:

@@ -47,10 +47,9 @@ def find_publication_date(
         if from_meta is not None:
             return from_meta
     lines = list(_lines(text))
-    header = [line for line in lines[:_HEADER_LINES] if _dateline_date(text, line)]
-    footer = [line for line in lines[-_FOOTER_LINES:] if _standalone_date(text, line)]
-    candidates = [d for line in header if (d := _dateline_date(text, line))]
-    candidates += [d for line in reversed(footer) if (d := _standalone_date(text, line))]
+    candidates = [d for line in lines[:_HEADER_LINES] if (d := _dateline_date(text, line))]
+    footer = [d for line in lines[-_FOOTER_LINES:] if (d := _standalone_date(text, line, _dates_in(text, line)))]
+    candidates += reversed(footer)
     if candidates:
         first = candidates[0]
         if first.year is not None:
@@ -127,19 +126,20 @@ def _shifted(found: Found, offset: int) -> Found:
 
 def _dateline_date(text: str, line: tuple[int, int]) -> Found | None:
     """A date standing alone on its line, or after a dateline's place ("YEREVAN, JANUARY 14,")."""
-    standalone = _standalone_date(text, line)
+    dates = _dates_in(text, line)
+    standalone = _standalone_date(text, line, dates)
     if standalone is not None:
         return standalone
-    for found in _dates_in(text, line)[:1]:
+    for found in dates[:1]:
         prefix = _DATELINE_PREFIX.match(text[line[0] : found.start])
         if found.precision is Precision.DAY and prefix and prefix.group("first").isupper():
             return found
     return None
 
 
-def _standalone_date(text: str, line: tuple[int, int]) -> Found | None:
-    """A date that is (nearly) the whole line: "25 February 2022", "Регионы, 2022-10-05 12:18"."""
-    for found in _dates_in(text, line):
+def _standalone_date(text: str, line: tuple[int, int], dates: list[Found]) -> Found | None:
+    """Of the line's ``dates``, one that is (nearly) the whole line: "25 February 2022", "Регионы, 2022-10-05 12:18"."""
+    for found in dates:
         rest = _MARKUP.sub(" ", text[line[0] : found.start] + " " + text[found.end : line[1]])
         if found.precision is Precision.DAY and len(re.findall(r"[^\W\d_]+", rest)) <= _STANDALONE_WORDS:
             return found

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from kg.extract.date_lexicon import alternation, date_lexicon
 from kg.extract.lexicon_data import load_lexicon
 from kg.extract.number_words import number_lexicon, number_words_regex, parse_number
-from kg.extract.regex_prefilter import matches_at
+from kg.extract.regex_prefilter import fold_cached, matches_at, may_match, needs_regex
 from kg.extract.text import anchor
 from kg.model import DateMention, Quantity
 
@@ -135,11 +135,20 @@ def _lead() -> re.Pattern[str]:
     return re.compile(rf"(?=(?:{w.hedges})|{_DIGITS}|{number_words_regex()}|(?<!\w)(?:{w.range_open}))", re.IGNORECASE)
 
 
+@functools.cache
+def _needs() -> dict[str, re.Pattern[str] | None]:
+    """:func:`~kg.extract.regex_prefilter.needs_regex` of each pattern: a text lacking the words is not searched."""
+    return {name: needs_regex(pattern) for name, pattern in _patterns().items()}
+
+
 def _hits(text: str) -> list[_Hit]:
     hits: list[_Hit] = []
     # One search for where they may begin, instead of trying the long patterns at every offset.
     starts = [match.start() for match in _lead().finditer(text)]
+    folded = fold_cached(text)
     for name, pattern in _patterns().items():
+        if not may_match(_needs()[name], folded):
+            continue
         matches = matches_at(pattern, text, starts) if name in _LED else pattern.finditer(text)
         for match in matches:
             hit = _HANDLERS[name](match)

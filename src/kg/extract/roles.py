@@ -71,7 +71,17 @@ def has_word(phrase: str, lexicon_name: str) -> bool:
     True
     """
     lowered = " " + _NON_WORD.sub(" ", phrase.lower()) + " "
-    return any(f" {entry} " in lowered for entry in _words(lexicon_name))
+    single, spaced = _split_entries(lexicon_name)
+    return not single.isdisjoint(lowered.split(" ")) or any(entry in lowered for entry in spaced)
+
+
+@functools.cache
+def _split_entries(lexicon_name: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The one-word entries, looked up among a phrase's words, and the others with the spaces around them
+    that :func:`has_word` looks for."""
+    words = _words(lexicon_name)
+    single = frozenset(word for word in words if word and " " not in word)
+    return single, tuple(f" {word} " for word in words if word not in single)
 
 
 def split_subject(phrase: str) -> Parts:
@@ -131,11 +141,16 @@ def organization_in_role(role: str) -> tuple[int, int] | None:
     >>> r[s:e]
     'Working Group of the State Commission'
     """
-    positions = "|".join(re.escape(p) for p in sorted(_words("positions"), key=len, reverse=True))
-    match = re.search(rf"\b(?:{positions})\s+(?:(?:of|at|in)\s+(?:the\s+)?)?(?=\S)", role, re.IGNORECASE)
+    match = _position_regex().search(role)
     if match is None or not has_word(role[match.end() :], "organization_heads"):
         return None
     return match.end(), len(role.rstrip(" ,."))
+
+
+@functools.cache
+def _position_regex() -> re.Pattern[str]:
+    positions = "|".join(re.escape(p) for p in sorted(_words("positions"), key=len, reverse=True))
+    return re.compile(rf"\b(?:{positions})\s+(?:(?:of|at|in)\s+(?:the\s+)?)?(?=\S)", re.IGNORECASE)
 
 
 def expand_organization(text: str, short: str) -> tuple[int, int] | None:
@@ -166,7 +181,13 @@ def implied_organization(role: str) -> str | None:
     >>> implied_organization("UN High Commissioner for Human Rights")
     'Office of the UN High Commissioner for Human Rights'
     """
-    for rule in lexicon()["implied_organizations"]:
-        if re.search(rule["match"], role.lower()):
-            return str(rule["organization"]).format(role=_ARTICLE.sub("", role).strip())
+    lowered = role.lower()
+    for pattern, organization in _implied_rules():
+        if pattern.search(lowered):
+            return organization.format(role=_ARTICLE.sub("", role).strip())
     return None
+
+
+@functools.cache
+def _implied_rules() -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((re.compile(rule["match"]), str(rule["organization"])) for rule in lexicon()["implied_organizations"])
