@@ -9,10 +9,9 @@ and get an unresolved key ``place/x-<slug>``.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
 from kg.extract.regex_prefilter import finditer
 from kg.extract.text import anchor, keep_widest
@@ -33,11 +32,12 @@ def extract_places(text: str, gazetteer: Gazetteer, language: str = "en") -> lis
     >>> [(m.anchor.quote, m.key) for m in extract_places("Armenia denies it; they fled to Armenia.", g)]
     [('Armenia', 'place/armenia')]
     """
+    words = _words(gazetteer)
     found: dict[tuple[int, int], EntityMention] = {}
     for match in gazetteer.find(text, kinds={"place"}):
-        if _is_place_use(text, match, gazetteer):
+        if _is_place_use(text, match, words):
             found[(match.start, match.end)] = _mention(text, match.start, match.end, match.entry)
-    for mention in _pattern_places(text, gazetteer, language):
+    for mention in _pattern_places(text, gazetteer, words.not_name_words):
         keep_widest(found, mention)
     for mention in _repeats(text, found.values()):
         keep_widest(found, mention)
@@ -46,7 +46,7 @@ def extract_places(text: str, gazetteer: Gazetteer, language: str = "en") -> lis
 
 @dataclass(frozen=True)
 class _PlaceWords:
-    """Word lists of the gazetteer's lexicon as sets, built once per gazetteer."""
+    """The word lists of the gazetteer's lexicon that tell a place's use, as sets, built once per gazetteer."""
 
     not_name_words: frozenset[str]
     #: words before a place that make it no part of a longer name
@@ -55,6 +55,12 @@ class _PlaceWords:
     type_words: frozenset[str]
     #: prepositions before a country used as a place
     locative: frozenset[str]
+    #: verbs after a name that make it an agent ("Armenia denies")
+    agent_verbs: frozenset[str]
+    #: nouns after "X's" that make a country a place ("Azerbaijan's territory")
+    possessed: frozenset[str]
+    #: nouns before "of X" that make a country a place ("territory of Azerbaijan")
+    of_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=4)
@@ -62,7 +68,10 @@ def _words(gazetteer: Gazetteer) -> _PlaceWords:
     lexicon = gazetteer.lexicon
     not_name, locative = frozenset(lexicon["not_name_words"]), frozenset(lexicon["locative_before"])
     types = frozenset(w.lower() for ws in lexicon["place_type_words"].values() for w in ws)
-    return _PlaceWords(not_name, not_name | locative, types, locative)
+    return _PlaceWords(
+        not_name, not_name | locative, types, locative, frozenset(lexicon["agent_verbs"]),
+        frozenset(lexicon["locative_possessed"]), frozenset(lexicon["locative_of_nouns"]),
+    )  # fmt: skip
 
 
 def _mention(text: str, start: int, end: int, entry: Entry) -> EntityMention:
@@ -73,29 +82,30 @@ def _words_before(text: str, start: int, count: int) -> list[str]:
     return _WORD.findall(text[max(0, start - 80) : start])[-count:]
 
 
-def _is_place_use(text: str, match: Match, gazetteer: Gazetteer) -> bool:
+def _is_place_use(text: str, match: Match, words: _PlaceWords) -> bool:
     """Whether a gazetteer name stands for a location here (not an agent, not part of another name)."""
-    entry, lexicon = match.entry, gazetteer.lexicon
-    if not entry.curated and _inside_name(text, match, _words(gazetteer)):
+    entry = match.entry
+    if not entry.curated and _inside_name(text, match, words):
         return False
     if entry.stands_for is None:
         return True
     following = _WORD.findall(text[match.end : match.end + 40])[:2]
-    if following and following[0].lower() in lexicon["agent_verbs"]:
+    if following and following[0].lower() in words.agent_verbs:
         return False
     if entry.subtype != "country":
         return True
-    return _locative(text, match, lexicon, _words(gazetteer).locative)
+    return _locative(text, match, words)
 
 
-def _locative(text: str, match: Match, lexicon: Mapping[str, Any], locative: frozenset[str]) -> bool:
+def _locative(text: str, match: Match, words: _PlaceWords) -> bool:
     """Country names: after a locative preposition, "territory of", in a dateline, or "X's territory"."""
     line_start = text.rfind("\n", 0, match.start) + 1
     if match.text.isupper() and not text[line_start : match.start].strip():
         return True
     after = re.match(r"['’]s\s+(?:own\s+)?(\w+)", text[match.end : match.end + 30])
-    if after and after.group(1).lower() in lexicon["locative_possessed"]:
+    if after and after.group(1).lower() in words.possessed:
         return True
+    locative = words.locative
     before = [w for w in _words_before(text, match.start, 8) if w.lower() not in ("the", "its", "their")]
     # walk back over a list of names: "in Armenia, Georgia and Azerbaijan"
     while before and (before[-1] in ("and", "or") or (before[-1][0].isupper() and before[-1].lower() not in locative)):
@@ -104,7 +114,7 @@ def _locative(text: str, match: Match, lexicon: Mapping[str, Any], locative: fro
         return False
     if before[-1].lower() in locative:
         return True
-    return before[-1] == "of" and len(before) > 1 and before[-2].lower() in lexicon["locative_of_nouns"]
+    return before[-1] == "of" and len(before) > 1 and before[-2].lower() in words.of_nouns
 
 
 def _inside_name(text: str, match: Match, words: _PlaceWords) -> bool:
@@ -116,9 +126,8 @@ def _inside_name(text: str, match: Match, words: _PlaceWords) -> bool:
     return bool(after and after.group(1)[0].isupper() and after.group(1).lower() not in words.type_words)
 
 
-def _pattern_places(text: str, gazetteer: Gazetteer, language: str) -> Iterable[EntityMention]:
+def _pattern_places(text: str, gazetteer: Gazetteer, stop: frozenset[str]) -> Iterable[EntityMention]:
     """Places named with a type word; resolved when the gazetteer knows the name."""
-    stop = _words(gazetteer).not_name_words
     for pattern, subtype in _type_patterns(gazetteer):
         yield from _typed(text, gazetteer, pattern, subtype, stop)
 
