@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import random
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 
 from kg.gazetteer import Gazetteer
 from kg.ingest import ingest
-from kg.links import PER_EVENT, THRESHOLD, Candidate, EventFacts, LinkIndex, score
+from kg.links import PER_EVENT, THRESHOLD, WIDE, Candidate, EventFacts, Known, LinkIndex, Shelf, score
 from kg.mapping import map_references
 from kg.mapping.builder import Row, nquads
 from kg.mapping.links import map_links
@@ -104,6 +105,27 @@ def test_the_nearest_dates_are_kept_when_a_place_is_busy(tmp_path: Path) -> None
     kept = {c.subject.split("/")[4] for c in found} | {c.object.split("/")[4] for c in found}
     assert len(found) == PER_EVENT
     assert {"d0", f"d{PER_EVENT - 1}"} <= kept and f"d{PER_EVENT}" not in kept
+
+
+def test_the_year_files_find_exactly_the_overlapping_mentions() -> None:
+
+    pick = random.Random(4)
+    start = date(1980, 1, 1)
+
+    def span() -> tuple[date, date]:
+        # days, months, years, decades and a few centuries: short and wide spans, across year ends
+        begin = start + timedelta(days=pick.randrange(40 * 365))
+        length = pick.choice([0, 0, 30, 364, 800, 3652, (WIDE + 3) * 365, 36500])
+        return begin, begin + timedelta(days=length)
+
+    known = [Known(*span(), f"e{n}", f"d{n % 50}") for n in range(600)]
+    shelf = Shelf(known)
+    for _ in range(300):
+        begin, end = span()
+        expected = {k.iri for k in known if k.begin <= end and k.end >= begin}
+        assert {k.iri for k in shelf.overlapping(begin, end)} == expected
+    left = shelf.without("d7")
+    assert {k.iri for k in left.overlapping(date(1, 1, 1), date(9999, 1, 1))} == {k.iri for k in known if k.doc != "d7"}
 
 
 def test_named_events_of_the_gazetteer_are_not_candidates() -> None:

@@ -4,6 +4,7 @@ import pytest
 
 from kg.errors import InputError
 from kg.read import iter_paths, read_path
+from kg.read.decode import decode
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -33,6 +34,14 @@ def test_empty_file_is_refused():
 def test_binary_file_is_refused():
     with pytest.raises(InputError, match="binary, not text"):
         read_path(FIXTURES / "binary.txt")
+
+
+def test_control_bytes_without_a_nul_mark_a_binary_file():
+    text = b"A statement of the ombudsman. " * 30
+    # more than one control byte in a hundred: binary; one stray escape or bell in a text is not
+    with pytest.raises(InputError, match="binary, not text"):
+        decode(text + b"\x1b\x07" * 10, "a.txt")
+    assert decode(text + b"\x1b", "a.txt").startswith("A statement")
 
 
 def test_missing_file_is_refused():

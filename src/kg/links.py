@@ -7,7 +7,7 @@ score, so that a user can see where sources agree and where they differ.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 
@@ -113,6 +113,57 @@ class Known:
     doc: str
 
 
+#: a mention spanning more years than this is kept apart from the year files (a decade, a century): filing it
+#: under every year it spans would cost more than reading it on every search
+WIDE = 12
+
+
+class Shelf:
+    """The indexed mentions of one (type, place), filed under each year they span.
+
+    A search reads only the files of the years it overlaps: at 100,000 statements a busy place holds
+    thousands of mentions, and reading them all for every new one made candidate search grow with the store.
+
+    >>> day = Known(date(2020, 1, 1), date(2020, 1, 1), "e1", "d1")
+    >>> shelf = Shelf([day, Known(date(1990, 1, 1), date(1999, 12, 31), "e2", "d2")])
+    >>> sorted({k.iri for k in shelf.overlapping(date(1995, 5, 1), date(2020, 6, 1))})
+    ['e1', 'e2']
+    """
+
+    def __init__(self, known: Iterable[Known] = ()) -> None:
+        self._years: dict[int, list[Known]] = {}
+        self._wide: list[Known] = []
+        for item in known:
+            self.add(item)
+
+    def add(self, item: Known) -> None:
+        """File one mention."""
+        if item.end.year - item.begin.year > WIDE:
+            self._wide.append(item)
+        else:
+            for year in range(item.begin.year, item.end.year + 1):
+                self._years.setdefault(year, []).append(item)
+
+    def overlapping(self, begin: date, end: date) -> Iterator[Known]:
+        """The mentions whose time overlaps ``begin``..``end`` (one spanning several years may come several times)."""
+        years = range(begin.year, end.year + 1)
+        files = (
+            [self._years.get(year, []) for year in years]
+            if len(years) <= len(self._years)
+            else [items for year, items in self._years.items() if year in years]
+        )
+        for items in (self._wide, *files):
+            yield from (k for k in items if k.begin <= end and k.end >= begin)
+
+    def without(self, doc: str) -> Shelf:
+        """The same shelf without the mentions of ``doc``."""
+        return Shelf(
+            k
+            for k in dict.fromkeys([*self._wide, *(k for items in self._years.values() for k in items)])
+            if k.doc != doc
+        )
+
+
 def document_of(event: str) -> str:
     """The document IRI an event mention's IRI starts with.
 
@@ -134,7 +185,7 @@ class LinkIndex:
 
     def __init__(self, store: Store) -> None:
         self._store = store
-        self._by_key: dict[tuple[str, str], list[Known]] = {}
+        self._by_key: dict[tuple[str, str], Shelf] = {}
         self._keys_of: dict[str, set[tuple[str, str]]] = {}
         # A store without one dated event (a first ingest) has none to read: a query per key would find nothing.
         self._fresh = next(iter(store.ox.quads_for_pattern(None, SEM.hasTime, None, None)), None) is None
@@ -149,8 +200,8 @@ class LinkIndex:
             begin, end = event.begin, event.end
             distances: dict[str, int] = {}
             for key in _keys(event):
-                for other in self._known(key):
-                    if other.begin <= end and other.end >= begin and other.doc != doc:
+                for other in self._known(key).overlapping(begin, end):
+                    if other.doc != doc:
                         # Of many overlapping mentions at a busy place, those nearest in time are the
                         # likeliest to be the same happening: they come first.
                         distances[other.iri] = abs((other.begin - begin).days) + abs((other.end - end).days)
@@ -167,15 +218,16 @@ class LinkIndex:
             for key in keys:
                 self._known(key)
         for key in self._keys_of.pop(doc, set()):
-            self._by_key[key] = [k for k in self._by_key[key] if k.doc != doc]
+            self._by_key[key] = self._by_key[key].without(doc)
         for begin, end, iri, keys in dated:
             for key in keys:
-                self._by_key[key].append(Known(begin, end, iri, doc))
+                self._by_key[key].add(Known(begin, end, iri, doc))
                 self._keys_of.setdefault(doc, set()).add(key)
 
-    def _known(self, key: tuple[str, str]) -> list[Known]:
+    def _known(self, key: tuple[str, str]) -> Shelf:
         if key not in self._by_key:
-            self._by_key[key] = known = [] if self._fresh else self._load(*key)
+            known = [] if self._fresh else self._load(*key)
+            self._by_key[key] = Shelf(known)
             for item in known:
                 self._keys_of.setdefault(item.doc, set()).add(key)
         return self._by_key[key]
