@@ -138,15 +138,17 @@ class Shelf:
 
     def add(self, item: Known) -> None:
         """File one mention."""
-        if item.end.year - item.begin.year > WIDE:
+        # A begin after its end (a document the shapes flag) is filed under the years between the two.
+        first, last = sorted((item.begin.year, item.end.year))
+        if last - first > WIDE:
             self._wide.append(item)
         else:
-            for year in range(item.begin.year, item.end.year + 1):
+            for year in range(first, last + 1):
                 self._years.setdefault(year, []).append(item)
 
     def overlapping(self, begin: date, end: date) -> Iterator[Known]:
         """The mentions whose time overlaps ``begin``..``end`` (one spanning several years may come several times)."""
-        years = range(begin.year, end.year + 1)
+        years = range(min(begin, end).year, max(begin, end).year + 1)
         files = (
             [self._years.get(year, []) for year in years]
             if len(years) <= len(self._years)
