@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from kg.extract.dates import extract_dates
 from kg.extract.quantities import _LED, _lead, _patterns, extract_quantities
-from kg.extract.regex_prefilter import matches_at
+from kg.extract.regex_prefilter import fold, matches_at
 from kg.model import Quantity
 
 
@@ -103,9 +104,20 @@ def test_patterns_tried_only_where_a_match_may_begin_find_what_a_full_search_fin
         "About 15-20 people, between 3 and 5 trucks, three, four or five homes, over half a million, "
         "nearly 4,000 residents; некоторые 12 человек, от 5 до 7 домов, some 2.5 km and one more."
     )
-    starts = [m.start() for m in _lead().finditer(text)]
+    starts = [m.start() for m in _lead().finditer(fold(text))]
     for name, pattern in _patterns().items():
         if name in _LED:
             expected = [m.span() for m in pattern.finditer(text)]
             assert expected
             assert [m.span() for m in matches_at(pattern, text, starts)] == expected
+
+
+def test_where_matches_may_begin_is_found_in_the_folded_text_as_in_the_text_ignoring_case() -> None:
+    text = (
+        "ABOUT 15 People, NEARLY Twenty, Between 3 AND 5, НЕ МЕНЕЕ ДВАДЦАТИ, Около 7, ſome 40, "
+        "İn excess of 9, One Hundred and Five, UP TO A THOUSAND, Half A Million."
+    )
+    ignoring_case = re.compile(_lead().pattern, re.IGNORECASE)
+    expected = [m.start() for m in ignoring_case.finditer(text)]
+    assert len(expected) >= 10
+    assert [m.start() for m in _lead().finditer(fold(text))] == expected

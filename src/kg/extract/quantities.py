@@ -130,9 +130,13 @@ def extract_quantities(text: str, dates: Sequence[DateMention] = ()) -> list[Qua
 
 @functools.cache
 def _lead() -> re.Pattern[str]:
-    """Where a match of a :data:`_LED` pattern may begin: a hedge, a number, a range opener."""
+    """Where a match of a :data:`_LED` pattern may begin: a hedge, a number, a range opener.
+
+    Searched in the folded text (:func:`~kg.extract.regex_prefilter.fold`, as long as the text), case-sensitively:
+    the words are lower case, and the same search ignoring case over the text itself took twice as long.
+    """
     w = _words()
-    return re.compile(rf"(?=(?:{w.hedges})|{_DIGITS}|{number_words_regex()}|(?<!\w)(?:{w.range_open}))", re.IGNORECASE)
+    return re.compile(rf"(?=(?:{w.hedges})|{_DIGITS}|{number_words_regex()}|(?<!\w)(?:{w.range_open}))")
 
 
 @functools.cache
@@ -144,8 +148,8 @@ def _needs() -> dict[str, re.Pattern[str] | None]:
 def _hits(text: str) -> list[_Hit]:
     hits: list[_Hit] = []
     # One search for where they may begin, instead of trying the long patterns at every offset.
-    starts = [match.start() for match in _lead().finditer(text)]
     folded = fold_cached(text)
+    starts = [match.start() for match in _lead().finditer(folded)]
     for name, pattern in _patterns().items():
         if not may_match(_needs()[name], folded):
             continue
