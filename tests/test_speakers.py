@@ -85,6 +85,22 @@ def test_dateline_outlet_is_the_publisher():
     )
 
 
+def test_an_outlets_correspondent_makes_it_the_publisher():
+    for text, quote in [
+        ("Title\n\nShelling hit the town overnight, Xinhua's correspondent in the region reported.", "Xinhua"),
+        ("Title\n\nShelling hit the town overnight, a reporter for the Kyiv Independent said.", "Kyiv Independent"),
+        ("Title\n\nShelling hit the town overnight, a correspondent of УКРИНФОРМ reported.", "УКРИНФОРМ"),
+    ]:
+        publisher = speakers_of(text).publisher
+        assert publisher is not None and publisher.anchor is not None, text
+        assert publisher.anchor.quote == quote
+
+
+def test_a_correspondent_of_no_known_outlet_names_no_publisher():
+    text = "Title\n\nShelling hit the town overnight, a correspondent of the Examplia Herald reported."
+    assert speakers_of(text).publisher is None
+
+
 def test_russian_inverted_reported_speech_and_short_organisation_name():
     text = (
         "Государственная служба по делам беженцев вместе с волонтёрами ведёт поиск. "
