@@ -88,6 +88,7 @@ def test_dateline_outlet_is_the_publisher():
 def test_an_outlets_correspondent_makes_it_the_publisher():
     for text, quote in [
         ("Title\n\nShelling hit the town overnight, Xinhua's correspondent in the region reported.", "Xinhua"),
+        ("Title\n\nShelling hit the town overnight, Reuters\u2019 correspondent in the region reported.", "Reuters"),
         ("Title\n\nShelling hit the town overnight, a reporter for the Kyiv Independent said.", "Kyiv Independent"),
         ("Title\n\nShelling hit the town overnight, a correspondent of УКРИНФОРМ reported.", "УКРИНФОРМ"),
     ]:

@@ -133,7 +133,9 @@ def _relays() -> tuple[tuple[Outlet, re.Pattern[str], re.Pattern[str] | None], .
     for outlet in outlets():
         own = outlet.pattern.pattern
         relay = re.compile(
-            rf"(?P<a>{own})['\u2019]s\s+{_CORRESPONDENT}|{_CORRESPONDENT}\s+(?:of\s+|for\s+)?(?:the\s+)?(?P<b>{own})",
+            # "Xinhua's correspondent", and "Reuters' correspondent" for a name ending in s
+            rf"(?P<a>{own})(?:['\u2019]s|(?<=[sS])['\u2019])\s+{_CORRESPONDENT}"
+            rf"|{_CORRESPONDENT}\s+(?:of\s+|for\s+)?(?:the\s+)?(?P<b>{own})",
             outlet.pattern.flags,
         )
         found.append((outlet, relay, needs_regex(outlet.pattern)))
