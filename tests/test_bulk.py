@@ -12,7 +12,7 @@ from pyoxigraph import DefaultGraph, Literal
 from kg.errors import StoreError
 from kg.ingest import ingest
 from kg.store import BULK_LIMIT, Store
-from kg.vocab import SCHEMA, SKOS, TIME, gazetteer_graph
+from kg.vocab import SCHEMA, SKOS, TIME, document_iri, gazetteer_graph
 
 GRAVE = """Statement on a grave
 
@@ -120,3 +120,34 @@ def test_an_interruption_is_not_hidden_by_a_failed_write(
 
     with pytest.raises(KeyboardInterrupt):
         ingest([corpus], Store(tmp_path / "store"), batch=1, progress=interrupt_at_the_second)
+
+
+def test_the_last_write_is_split_into_parallel_loads_of_whole_documents(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    loads: list[bytes] = []
+    write = Store.add_documents
+
+    def recorded(self: Store, nquads: bytes) -> None:
+        loads.append(nquads)
+        write(self, nquads)
+
+    monkeypatch.setattr(Store, "add_documents", recorded)
+    monkeypatch.setattr("kg.ingest.SPLIT_MIN", 1)
+    monkeypatch.setattr("kg.ingest._cores", lambda: 3)
+    split_store, whole = Store(tmp_path / "split"), Store(tmp_path / "whole")
+    ingest([corpus], split_store, batch=20)
+    # 30 documents: a batch of 20 written while extracting, then the last 10 in three loads.
+    assert len(loads) == 4
+    # Each document's own graphs are in one load only.
+    base, digest = document_iri("x").value.rsplit("/", 1)
+    prefix = f"<{base}/".encode()
+    docs = [
+        {line[len(prefix) : len(prefix) + len(digest)] for line in load.splitlines() if line.startswith(prefix)}
+        for load in loads
+    ]
+    assert all(docs[i].isdisjoint(docs[j]) for i in range(4) for j in range(i + 1, 4))
+    assert sum(len(d) for d in docs) == 30 and all(docs)
+    monkeypatch.setattr("kg.ingest._cores", lambda: 1)
+    ingest([corpus], whole, batch=20)
+    assert set(split_store.ox) == set(whole.ox)

@@ -9,6 +9,7 @@ picks up where it stopped.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import suppress
@@ -117,11 +118,41 @@ def documents(paths: Iterable[Path], report: Report) -> Iterator[Document]:
 BATCH = 2000
 
 
+#: quads a load must hold at least for the last write to be split: each load leaves files for RocksDB to compact
+SPLIT_MIN = 50_000
+
+
+def split(parts: list[bytes], sizes: list[int], ways: int) -> list[bytes]:
+    """The documents' N-Quads (``parts``, of ``sizes`` lines) joined into at most ``ways`` pieces of about equal
+    size, in order, each made of whole documents.
+
+    >>> split([b"a\\n", b"b\\nc\\n", b"d\\n", b"e\\n"], [1, 2, 1, 1], 2)
+    [b'a\\nb\\nc\\n', b'd\\ne\\n']
+    >>> split([b"a\\n"], [1], 0)
+    [b'a\\n']
+    """
+    ways = max(1, min(ways, len(parts)))
+    share, start, lines = sum(sizes) / ways, 0, 0
+    pieces: list[bytes] = []
+    for index, size in enumerate(sizes):
+        lines += size
+        if lines >= share * (len(pieces) + 1) and len(pieces) < ways - 1:
+            pieces.append(b"".join(parts[start : index + 1]))
+            start = index + 1
+    pieces.append(b"".join(parts[start:]))
+    return pieces
+
+
+def _cores() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
 class Writer:
     """Writes whole documents: new ones gathered and bulk-loaded together, revised ones replaced one by one.
 
     A batch is bulk-loaded in a background thread (Oxigraph releases the GIL), so that the workers' results
-    keep being collected meanwhile; at most one batch is in flight. :meth:`close` waits for it.
+    keep being collected meanwhile; at most one batch is in flight until :meth:`close`, which writes the last
+    one in parallel loads and waits for them all.
 
     >>> writer = Writer(Store(None), batch=2)
     >>> writer.put(NamedNode("http://x/doc/a"), b"", [], new=True)
@@ -134,6 +165,7 @@ class Writer:
         self.store = store
         self.batch = batch
         self._parts: list[bytes] = []
+        self._sizes: list[int] = []
         self._lines = 0
         self._documents: set[NamedNode] = set()
         self._thread = ThreadPoolExecutor(1, thread_name_prefix="kg-writer")
@@ -154,29 +186,43 @@ class Writer:
             return
         # N-Quads is one quad per line: the line count keeps a batch within one atomic bulk load.
         lines = own.count(b"\n") + more.count(b"\n")
-        if self._lines + lines >= BULK_LIMIT:
+        # A full batch is written when the next document comes: the last one is written by close(), in parallel.
+        if self._lines + lines >= BULK_LIMIT or len(self._documents) >= self.batch:
             self.flush()
-        self._parts += [own, more]
+        self._parts.append(own + more)
+        self._sizes.append(lines)
         self._lines += lines
         self._documents.add(doc)
-        if len(self._documents) >= self.batch:
-            self.flush()
 
     def flush(self) -> None:
         """Start writing the pending documents in one atomic write, once the previous write has finished."""
         if self._documents:
             self._wait()
             self._in_flight = self._thread.submit(self.store.add_documents, b"".join(self._parts))
-            self._parts, self._lines, self._documents = [], 0, set()
+            self._clear()
 
     def close(self, write: bool = True) -> None:
-        """Write what is pending (unless not ``write``) and wait until it is stored; a failed write raises here."""
+        """Write what is pending (unless not ``write``) and wait until it is stored; a failed write raises here.
+
+        The last write has no extraction left to run beside it: its documents are split over the cores and
+        written in parallel loads (each atomic, of whole documents), beside the write still in flight, whose
+        documents are others: a document met again waits for its first version to be stored (:meth:`put`).
+        """
         try:
-            if write:
-                self.flush()
+            if write and self._documents:
+                pieces = split(self._parts, self._sizes, min(_cores(), self._lines // SPLIT_MIN))
+                self._clear()
+                with ThreadPoolExecutor(len(pieces), thread_name_prefix="kg-writer-last") as pool:
+                    writes = [pool.submit(self.store.add_documents, piece) for piece in pieces]
+                    self._wait()
+                    for written in writes:
+                        written.result()
             self._wait()
         finally:
             self._thread.shutdown(wait=True)
+
+    def _clear(self) -> None:
+        self._parts, self._sizes, self._lines, self._documents = [], [], 0, set()
 
     def _wait(self) -> None:
         if self._in_flight is not None:
