@@ -55,11 +55,20 @@ class Data:
         self.types: dict[Term, set[str]] = {}
         self.instances: dict[str, set[Term]] = {}
         self.default: list[Row] = []
+        self._texts: dict[Term, list[str]] = {}
+        out = self.out
+        # get-then-insert rather than setdefault, which builds an empty container for every quad
         for row in rows:
-            subject, predicate, obj, graph = row[0], row[1].value, row[2], row[3]
-            if isinstance(graph, DefaultGraph):
+            subject, predicate, obj = row[0], row[1].value, row[2]
+            if isinstance(row[3], DefaultGraph):
                 self.default.append(row)
-            self.out.setdefault(subject, {}).setdefault(predicate, set()).add(obj)
+            described = out.get(subject)
+            if described is None:
+                out[subject] = {predicate: {obj}}
+            elif (objects := described.get(predicate)) is None:
+                described[predicate] = {obj}
+            else:
+                objects.add(obj)
             if predicate == RDF_TYPE and isinstance(obj, NamedNode):
                 self.types.setdefault(subject, set()).add(obj.value)
                 self.instances.setdefault(obj.value, set()).add(subject)
@@ -81,6 +90,13 @@ class Data:
     def one(self, node: Term, predicate: str) -> AbstractSet[Term]:
         """The objects of one predicate (read-only)."""
         return self.out.get(node, _UNDESCRIBED).get(predicate, _NO_VALUES)
+
+    def texts(self, document: Term) -> list[str]:
+        """The document's schema:text values, read from the literals once: every anchor in it needs them."""
+        if (known := self._texts.get(document)) is None:
+            found = self.one(document, "https://schema.org/text")
+            known = self._texts[document] = [t.value for t in found if isinstance(t, Literal)]
+        return known
 
     def has_class(self, node: Term, classes: Iterable[str]) -> bool:
         """Whether the node is typed with one of the classes."""
@@ -255,8 +271,7 @@ def _mention_target(data: Data, node: Term) -> Iterable[Problem]:
 
 
 def _texts(data: Data, node: Term) -> list[str]:
-    found = data.values(node, ((_OA + "hasSource",), ("https://schema.org/text",)))
-    return [t.value for t in found if isinstance(t, Literal)]
+    return [text for source in data.one(node, _OA + "hasSource") for text in data.texts(source)]
 
 
 def _within_text(data: Data, node: Term) -> Iterable[Problem]:
