@@ -109,3 +109,18 @@ def test_folders_expand_to_supported_files_sorted():
 def test_folder_without_statements_is_refused():
     with pytest.raises(InputError, match="no statements found in folder"):
         list(iter_paths([FIXTURES / "empty-folder"]))
+
+
+def test_front_matter_error_names_the_line_of_the_mistake(tmp_path: Path) -> None:
+    # libyaml places an unclosed list's error after the last line; the message points at the list itself.
+    path = tmp_path / "a.md"
+    path.write_text("---\ntitle: A statement\ntags: [grave, Mosul\n---\nBody text.\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"invalid YAML at line 3\)"):
+        read_path(path)
+
+
+def test_front_matter_values_stay_strings(tmp_path: Path) -> None:
+    path = tmp_path / "a.md"
+    path.write_text("---\ndate: 2024-02-23\nurl: https://x.org/a\nid: 0012\n---\nThe Ombudsman said.\n", "utf-8")
+    (doc,) = read_path(path)
+    assert doc.meta["date"] == "2024-02-23" and doc.meta["url"] == "https://x.org/a"
