@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import random
 import re
 from datetime import date
 
 from kg.extract.event_triggers import find_triggers, load_lexicon
 from kg.extract.events import NamedEventInfo, extract_events
-from kg.extract.regex_prefilter import fold, may_match, needs_regex, required_words
+from kg.extract.regex_prefilter import fold, may_match, needs_words, required_words
 from kg.extract.text import sentences
 from kg.model import Anchor, DateMention, EntityMention, EventMention, Precision, Quantity, Span
 
@@ -186,7 +187,7 @@ def test_required_words_are_in_every_match() -> None:
     assert required_words(pattern) == {"hostage", "abduct", "kidnapp"}
     assert required_words(re.compile(r"(?:an?|the)\s+\w+", re.I)) is None  # too short to rule anything out
     assert required_words(re.compile(r"(?:wounded)?\s+\w+ed")) is None  # optional words are not required
-    assert needs_regex(re.compile("killed|shot dead", re.I)).search(fold("They were SHOT DEAD")) is not None
+    assert may_match(needs_words(re.compile("killed|shot dead", re.I)), fold("They were SHOT DEAD"))
 
 
 def test_fold_covers_every_letter_the_regex_engine_takes_for_a_word_letter() -> None:
@@ -204,4 +205,16 @@ def test_triggers_are_found_whatever_the_case_and_never_in_a_sentence_without_th
     text = "GUNMEN KİLLED TEN VILLAGERS. Houses stood. The Excavations began."
     found = [text[t.start : t.end] for s in sentences(text) for t in find_triggers(text, s, lexicon)]
     assert found == ["KİLLED", "Excavations"]
-    assert re.search("killed", "KİLLED", re.I) and not may_match(needs_regex(re.compile("killed")), "houses stood")
+    assert re.search("killed", "KİLLED", re.I) and not may_match(needs_words(re.compile("killed")), "houses stood")
+
+
+def test_may_match_answers_as_a_search_for_any_of_the_words_would() -> None:
+    # Words inside other words, overlapping ones, Cyrillic: a substring test per word equals one regex search.
+    rng = random.Random(7)
+    pieces = ["kill", "killed", "grave", "mass", "ssgr", "убит", "ы", " ", "-", "ed", "as"]
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        words = tuple(sorted({rng.choice(pieces[:7]) for _ in range(rng.randint(1, 3))}))
+        expected = re.search("|".join(re.escape(w) for w in words), text) is not None
+        assert may_match(words, text) is expected, (words, text)
+    assert may_match(None, "")

