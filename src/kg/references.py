@@ -36,12 +36,22 @@ class References:
     def __init__(self, entry_for: Callable[[str], Entry | None]) -> None:
         self._entry_for = entry_for
         self._by_key: dict[str, list[Row]] = {}
+        #: one object per distinct row: the rows of keys sharing a parent are the same objects
+        self._interned: dict[Row, Row] = {}
         self._written: set[str] = set()
 
     def rows(self, keys: Iterable[str]) -> list[Row]:
         """Everything the reference graph says of these keys (what a document's validation needs)."""
-        # dict.fromkeys: places share their parents (a region, a country), described once
-        return list(dict.fromkeys(row for key in keys for row in self._of(key)))
+        # Places share their parents (a region, a country), described once. Rows are interned, so telling
+        # them apart by identity is telling them apart by value, without hashing their terms again.
+        seen: set[int] = set()
+        found = []
+        for key in keys:
+            for row in self._of(key):
+                if id(row) not in seen:
+                    seen.add(id(row))
+                    found.append(row)
+        return found
 
     def unwritten(self, keys: Iterable[str]) -> list[Row]:
         """The reference quads of the keys not handed out before in this run; they count as written now."""
@@ -51,5 +61,5 @@ class References:
 
     def _of(self, key: str) -> list[Row]:
         if key not in self._by_key:
-            self._by_key[key] = map_references([key], self._entry_for)
+            self._by_key[key] = [self._interned.setdefault(row, row) for row in map_references([key], self._entry_for)]
         return self._by_key[key]
