@@ -9,6 +9,7 @@ import argparse
 import json
 import os
 import platform
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -23,6 +24,24 @@ from bench.measure import timed
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = ("statement-kg", "pyoxigraph", "rdflib", "pyshacl")
+
+
+#: where corpora and stores are written unless told otherwise: a fixed folder, so that runs are comparable
+WORKDIR = Path(tempfile.gettempdir()) / "kg-bench"
+
+
+def folders(workdir: Path, size: int) -> tuple[Path, Path, Path]:
+    """The corpus, store and baseline folders of one size under ``workdir``, removed if an earlier run left them.
+
+    The same for every run: the store's document IRIs, made from the files' paths, are then the same too.
+
+    >>> [p.name for p in folders(Path("/nonexistent"), 10)]
+    ['corpus-10', 'work-10', 'base-10']
+    """
+    paths = (workdir / f"corpus-{size}", workdir / f"work-{size}", workdir / f"base-{size}")
+    for path in paths:
+        shutil.rmtree(path, ignore_errors=True)
+    return paths
 
 
 def run_measure(
@@ -128,27 +147,34 @@ def main() -> None:
     parser.add_argument("--links-max", type=int, default=10**9, help="Largest size ingested with candidate links.")
     parser.add_argument("--all-max", type=int, default=10_000, help="Largest size whose queries also run whole.")
     parser.add_argument("--results", type=Path, help="Write the table with machine, date and versions here.")
+    parser.add_argument(
+        "--workdir",
+        type=Path,
+        default=WORKDIR,
+        help="Folder for the corpora and stores; their subfolders are replaced, then removed. Document IRIs come "
+        "from file paths: the same folder gives the same store, and the same statements on each query's page 1.",
+    )
     args = parser.parse_args()
     lines = ["# statement-kg benchmark", "", *environment(), ""]
-    with tempfile.TemporaryDirectory(prefix="kg-bench-") as scratch:
-        for size in (int(s) for s in args.sizes.split(",")):
-            corpus = Path(scratch) / f"corpus-{size}"
+    for size in (int(s) for s in args.sizes.split(",")):
+        corpus, work, base_work = folders(args.workdir, size)
+        try:
             generated, _ = timed(partial(write_corpus, corpus, size, args.seed))
             link = size <= args.links_max
-            work = Path(scratch) / f"work-{size}"
             store = run_measure(
                 corpus, work, args.jobs, args.runs, False, args.shacl_max, link=link, all_max=args.all_max
             )
             base = None
             if size <= args.baseline_max:
-                base_work = Path(scratch) / f"base-{size}"
                 base = run_measure(
                     corpus, base_work, 1, args.runs, True, args.shacl_max, link=True, all_max=args.all_max
                 )
-            table = size_table(size, store, base, args.jobs)
-            table.insert(1, f"\n(corpus generated in {generated:.1f} s, seed {args.seed})")
-            print("\n".join(table), flush=True)
-            lines += table
+        finally:
+            folders(args.workdir, size)  # a 100k store takes 9 GB
+        table = size_table(size, store, base, args.jobs)
+        table.insert(1, f"\n(corpus generated in {generated:.1f} s, seed {args.seed})")
+        print("\n".join(table), flush=True)
+        lines += table
     if args.results:
         args.results.write_text("\n".join(lines) + "\n", encoding="utf-8")
 

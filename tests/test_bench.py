@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from bench.generator import generate, vocabulary, write_corpus
+from bench.run import folders
 
 from kg.gazetteer import Gazetteer
 from kg.pipeline import extract
@@ -70,3 +71,14 @@ def test_the_naive_baseline_loads_the_same_statements_as_the_store(tmp_path: Pat
     store = measure_store(tmp_path / "corpus", tmp_path / "store", 1, 1, 0, True, 0)
     assert naive["queries"]["statements"]["rows"] == store["queries"]["statements"]["rows"] >= 2
     assert naive["queries"]["places"]["rows"] == store["queries"]["places"]["rows"] > 0
+
+
+def test_bench_folders_are_the_same_each_run_and_start_empty(tmp_path: Path) -> None:
+    # Document IRIs come from file paths: a run must not leave, nor find, an earlier run's corpus or store.
+    first = folders(tmp_path, 10)
+    first[0].mkdir(parents=True)
+    (first[0] / "stale.md").write_text("From an earlier run.", encoding="utf-8")
+    first[1].mkdir()
+    second = folders(tmp_path, 10)
+    assert first == second
+    assert not any(path.exists() for path in second)
