@@ -130,7 +130,7 @@ def problems(rows: Iterable[Row]) -> list[Problem]:
     for shape in shapes().nodes:
         for node in {n for target in shape.targets for n in data.focus(target)}:
             for prop in shape.props:
-                for problem in _property(data, node, prop):
+                if (problem := _property(data, node, prop)) is not None:
                     found.setdefault((problem.shape, problem.focus), problem)
             for check in shape.checks:
                 for problem in CHECKS[check](data, node):
@@ -143,24 +143,28 @@ def problems(rows: Iterable[Row]) -> list[Problem]:
 # ---------------------------------------------------------------- property shapes
 
 
-def _property(data: Data, node: Term, prop: Prop) -> Iterable[Problem]:
+def _property(data: Data, node: Term, prop: Prop) -> Problem | None:
+    """The first constraint of the property shape that the node fails (one problem per shape and node).
+
+    A plain function, not a generator: it runs some 270 times per document.
+    """
     values = data.values(node, prop.path)
-    severity = prop.severity
-    if len(values) < prop.min or (prop.max is not None and len(values) > prop.max):
-        yield Problem(prop.shape, _text(node), severity, f"{len(values)} value(s)")
-        return
-    bad = next((v for v in values if not _value_ok(data, v, prop)), None) if prop.checks_values else None
-    if bad is not None:
-        yield Problem(prop.shape, _text(node), severity, _text(bad))
-        return
+    count = len(values)
+    if count < prop.min or (prop.max is not None and count > prop.max):
+        return Problem(prop.shape, _text(node), prop.severity, f"{count} value(s)")
+    if prop.checks_values:
+        bad = next((v for v in values if not _value_ok(data, v, prop)), None)
+        if bad is not None:
+            return Problem(prop.shape, _text(node), prop.severity, _text(bad))
     if prop.qualified_class is not None:
         fitting = sum(1 for v in values if data.has_class(v, (prop.qualified_class,)))
         if fitting < prop.qualified_min or (prop.qualified_max is not None and fitting > prop.qualified_max):
-            yield Problem(prop.shape, _text(node), severity, f"{fitting} qualified value(s)")
-            return
-    for other, strict in ((prop.less_than, True), (prop.less_or_equal, False)):
-        if other is not None and not _ordered(values, data.one(node, other), strict):
-            yield Problem(prop.shape, _text(node), severity)
+            return Problem(prop.shape, _text(node), prop.severity, f"{fitting} qualified value(s)")
+    if prop.less_than is not None and not _ordered(values, data.one(node, prop.less_than), True):
+        return Problem(prop.shape, _text(node), prop.severity)
+    if prop.less_or_equal is not None and not _ordered(values, data.one(node, prop.less_or_equal), False):
+        return Problem(prop.shape, _text(node), prop.severity)
+    return None
 
 
 def _value_ok(data: Data, value: Term, prop: Prop) -> bool:
