@@ -148,7 +148,7 @@ def _property(data: Data, node: Term, prop: Prop) -> Problem | None:
 
     A plain function, not a generator: it runs some 270 times per document.
     """
-    values = data.values(node, prop.path)
+    values = data.one(node, prop.single) if prop.single is not None else data.values(node, prop.path)
     count = len(values)
     if count < prop.min or (prop.max is not None and count > prop.max):
         return Problem(prop.shape, _text(node), prop.severity, f"{count} value(s)")

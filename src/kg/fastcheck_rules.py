@@ -66,10 +66,14 @@ class Prop:
     severity: str = "Violation"  # or Warning, Info
     #: whether any constraint reads the values themselves, not only their number
     checks_values: bool = field(init=False)
+    #: the predicate of a path that is one predicate (most are), else None
+    single: str | None = field(init=False)
 
     def __post_init__(self) -> None:
         constraints = (self.kind, self.datatypes, self.classes, self.values, self.pattern, self.low, self.high)
         object.__setattr__(self, "checks_values", any(c is not None and c != () for c in constraints))
+        one = len(self.path) == 1 and len(self.path[0]) == 1
+        object.__setattr__(self, "single", self.path[0][0] if one else None)
 
 
 def well_formed(value: Literal, datatypes: tuple[str, ...]) -> bool:
