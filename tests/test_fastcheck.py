@@ -126,3 +126,16 @@ def test_quads_and_rows_of_the_same_terms_give_the_same_lines(path: Path) -> Non
     # A Quad makes new term objects each time it is read; the check must not depend on which objects it gets.
     quads = _quads(path)
     assert check_document(quads) == check_document([(q.subject, q.predicate, q.object, q.graph_name) for q in quads])
+
+
+def test_an_offset_too_large_for_an_integer_is_reported_not_a_crash() -> None:
+    # "1e400" reads as a float, infinity: the quote check turned it into an int and crashed (OverflowError).
+    end, integer = ox.NamedNode("http://www.w3.org/ns/oa#end"), ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
+    quads = [
+        ox.Quad(q.subject, q.predicate, ox.Literal("1e400", datatype=integer), q.graph_name)
+        if q.predicate == end
+        else q
+        for q in _anchored("The council met.", "council", 4, 11)
+    ]
+    lines = " ".join(check_document(quads))
+    assert "shape:Position-end" in lines and "shape:AnchorWithinText" in lines

@@ -15,7 +15,6 @@ from collections.abc import Callable, Iterable, Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import TypeGuard
 
 from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Triple
 
@@ -26,6 +25,7 @@ Term = NamedNode | BlankNode | Literal | Triple
 # read-only stand-ins for "nothing said of this node" and "no values"
 _UNDESCRIBED: Mapping[str, AbstractSet[Term]] = MappingProxyType({})
 _NO_VALUES: AbstractSet[Term] = frozenset()
+_UNKNOWN = object()
 
 
 @dataclass(frozen=True)
@@ -56,6 +56,7 @@ class Data:
         self.instances: dict[str, set[Term]] = {}
         self.default: list[Row] = []
         self._texts: dict[Term, list[str]] = {}
+        self._numbers: dict[Term, float | None] = {}
         out = self.out
         # get-then-insert rather than setdefault, which builds an empty container for every quad
         for row in rows:
@@ -97,6 +98,18 @@ class Data:
             found = self.one(document, "https://schema.org/text")
             known = self._texts[document] = [t.value for t in found if isinstance(t, Literal)]
         return known
+
+    def number(self, term: Term) -> float | None:
+        """The value of a numeric literal, None for any other term; parsed once: offsets are read by several shapes.
+
+        >>> from pyoxigraph import Literal as L, NamedNode as N
+        >>> data = Data([])
+        >>> data.number(L("12", datatype=N("http://www.w3.org/2001/XMLSchema#integer"))), data.number(L("12"))
+        (12.0, None)
+        """
+        if (known := self._numbers.get(term, _UNKNOWN)) is _UNKNOWN:
+            known = self._numbers[term] = number(term) if is_number(term) else None
+        return known  # type: ignore[return-value]
 
     def has_class(self, node: Term, classes: Iterable[str]) -> bool:
         """Whether the node is typed with one of the classes."""
@@ -160,9 +173,9 @@ def _property(data: Data, node: Term, prop: Prop) -> Problem | None:
         fitting = sum(1 for v in values if data.has_class(v, (prop.qualified_class,)))
         if fitting < prop.qualified_min or (prop.qualified_max is not None and fitting > prop.qualified_max):
             return Problem(prop.shape, _text(node), prop.severity, f"{fitting} qualified value(s)")
-    if prop.less_than is not None and not _ordered(values, data.one(node, prop.less_than), True):
+    if prop.less_than is not None and not _ordered(data, values, data.one(node, prop.less_than), True):
         return Problem(prop.shape, _text(node), prop.severity)
-    if prop.less_or_equal is not None and not _ordered(values, data.one(node, prop.less_or_equal), False):
+    if prop.less_or_equal is not None and not _ordered(data, values, data.one(node, prop.less_or_equal), False):
         return Problem(prop.shape, _text(node), prop.severity)
     return None
 
@@ -181,19 +194,17 @@ def _value_ok(data: Data, value: Term, prop: Prop) -> bool:
     if prop.pattern is not None and not (isinstance(value, NamedNode | Literal) and prop.pattern.search(value.value)):
         return False
     if prop.low is not None or prop.high is not None:
-        if not is_number(value):
+        if (amount := data.number(value)) is None:
             return False
-        amount = number(value)
         return (prop.low is None or amount >= prop.low) and (prop.high is None or amount <= prop.high)
     return True
 
 
-def _ordered(lows: AbstractSet[Term], highs: AbstractSet[Term], strict: bool) -> bool:
+def _ordered(data: Data, lows: AbstractSet[Term], highs: AbstractSet[Term], strict: bool) -> bool:
     for low in lows:
         for high in highs:
-            if not (is_number(low) and is_number(high)):
-                return False
-            if number(low) > number(high) or (strict and number(low) == number(high)):
+            a, b = data.number(low), data.number(high)
+            if a is None or b is None or a > b or (strict and a == b):
                 return False
     return True
 
@@ -284,8 +295,8 @@ def _within_text(data: Data, node: Term) -> Iterable[Problem]:
     for text in _texts(data, node):
         for selector in selectors:
             for end in data.one(selector, _OA + "end"):
-                if is_number(end) and number(end) > len(text):
-                    yield Problem("AnchorWithinText", _text(node), detail=f"end {end.value} > length {len(text)}")
+                if (last := data.number(end)) is not None and last > len(text):
+                    yield Problem("AnchorWithinText", _text(node), detail=f"end {_text(end)} > length {len(text)}")
 
 
 def _quote_matches(data: Data, node: Term) -> Iterable[Problem]:
@@ -299,9 +310,9 @@ def _quotes(data: Data, node: Term, text: str, selectors: AbstractSet[Term]) -> 
     for position in selectors:
         for start in data.one(position, _OA + "start"):
             for end in data.one(position, _OA + "end"):
-                if not (_integer(start) and _integer(end)):
+                first, last = _integer(data, start), _integer(data, end)
+                if first is None or last is None:
                     continue  # SPARQL's SUBSTR fails on them, and the constraint with it
-                first, last = int(number(start)), int(number(end))
                 found = text[max(first, 0) : last] if last >= first else ""
                 for quote in selectors:
                     for exact in data.one(quote, _OA + "exact"):
@@ -311,8 +322,10 @@ def _quotes(data: Data, node: Term, text: str, selectors: AbstractSet[Term]) -> 
                             )
 
 
-def _integer(term: Term) -> TypeGuard[Literal]:
-    return is_number(term) and number(term) == int(number(term))
+def _integer(data: Data, term: Term) -> int | None:
+    """The value of a numeric literal that is a whole number (not infinite), else None."""
+    value = data.number(term)
+    return int(value) if value is not None and value.is_integer() else None
 
 
 CHECKS: dict[str, Check] = {
