@@ -25,7 +25,6 @@ Term = NamedNode | BlankNode | Literal | Triple
 # read-only stand-ins for "nothing said of this node" and "no values"
 _UNDESCRIBED: Mapping[str, AbstractSet[Term]] = MappingProxyType({})
 _NO_VALUES: AbstractSet[Term] = frozenset()
-_UNKNOWN = object()
 
 
 @dataclass(frozen=True)
@@ -75,9 +74,10 @@ class Data:
                 self.instances.setdefault(obj.value, set()).add(subject)
 
     def values(self, node: Term, path: tuple[tuple[str, ...], ...]) -> AbstractSet[Term]:
-        """The value nodes of a SHACL path: a sequence of steps, each a set of alternative predicates (read-only)."""
-        if len(path) == 1 and len(path[0]) == 1:  # most paths are one predicate: read, not copied
-            return self.one(node, path[0][0])
+        """The value nodes of a SHACL path: a sequence of steps, each a set of alternative predicates.
+
+        A path of one predicate (most; :attr:`Prop.single`) is read with :meth:`one` instead, without a copy.
+        """
         current = {node}
         for step in path:
             following: set[Term] = set()
@@ -107,9 +107,9 @@ class Data:
         >>> data.number(L("12", datatype=N("http://www.w3.org/2001/XMLSchema#integer"))), data.number(L("12"))
         (12.0, None)
         """
-        if (known := self._numbers.get(term, _UNKNOWN)) is _UNKNOWN:
-            known = self._numbers[term] = number(term) if is_number(term) else None
-        return known  # type: ignore[return-value]
+        if term not in self._numbers:
+            self._numbers[term] = number(term) if is_number(term) else None
+        return self._numbers[term]
 
     def has_class(self, node: Term, classes: Iterable[str]) -> bool:
         """Whether the node is typed with one of the classes."""
