@@ -31,17 +31,20 @@ WORKDIR = Path(tempfile.gettempdir()) / "kg-bench"
 
 
 def folders(workdir: Path, size: int) -> tuple[Path, Path, Path]:
-    """The corpus, store and baseline folders of one size under ``workdir``, removed if an earlier run left them.
+    """The corpus, store and baseline folders of one size under ``workdir``.
 
     The same for every run: the store's document IRIs, made from the files' paths, are then the same too.
 
     >>> [p.name for p in folders(Path("/nonexistent"), 10)]
     ['corpus-10', 'work-10', 'base-10']
     """
-    paths = (workdir / f"corpus-{size}", workdir / f"work-{size}", workdir / f"base-{size}")
+    return workdir / f"corpus-{size}", workdir / f"work-{size}", workdir / f"base-{size}"
+
+
+def remove(paths: tuple[Path, ...]) -> None:
+    """Remove the folders (what an earlier run left, or this run's: a 100k store takes 9 GB)."""
     for path in paths:
         shutil.rmtree(path, ignore_errors=True)
-    return paths
 
 
 def run_measure(
@@ -157,7 +160,9 @@ def main() -> None:
     args = parser.parse_args()
     lines = ["# statement-kg benchmark", "", *environment(), ""]
     for size in (int(s) for s in args.sizes.split(",")):
-        corpus, work, base_work = folders(args.workdir, size)
+        paths = folders(args.workdir, size)
+        corpus, work, base_work = paths
+        remove(paths)
         try:
             generated, _ = timed(partial(write_corpus, corpus, size, args.seed))
             link = size <= args.links_max
@@ -170,7 +175,7 @@ def main() -> None:
                     corpus, base_work, 1, args.runs, True, args.shacl_max, link=True, all_max=args.all_max
                 )
         finally:
-            folders(args.workdir, size)  # a 100k store takes 9 GB
+            remove(paths)
         table = size_table(size, store, base, args.jobs)
         table.insert(1, f"\n(corpus generated in {generated:.1f} s, seed {args.seed})")
         print("\n".join(table), flush=True)

