@@ -77,7 +77,7 @@ def from_solutions(solutions: QuerySolutions) -> Results:
     """Results from a local Oxigraph query.
 
     A page repeats its terms (a statement and its speaker on every row of its events), so each distinct term
-    becomes a cell once: converting was ~12% of a 100,000-statement store's ``compare`` page, now ~3%.
+    becomes a cell once: converting was ~12% of a 100,000-statement store's ``compare`` page, now ~5%.
 
     >>> from pyoxigraph import Store
     >>> results = from_solutions(Store().query('SELECT ?a ?b WHERE { VALUES (?a ?b) { (1 UNDEF) (1 "x") } }'))
