@@ -138,17 +138,16 @@ class Shelf:
 
     def add(self, item: Known) -> None:
         """File one mention."""
-        # A begin after its end (a document the shapes flag) is filed under the years between the two.
-        first, last = sorted((item.begin.year, item.end.year))
-        if last - first > WIDE:
+        years = _years(item.begin, item.end)
+        if len(years) > WIDE + 1:
             self._wide.append(item)
         else:
-            for year in range(first, last + 1):
+            for year in years:
                 self._years.setdefault(year, []).append(item)
 
     def overlapping(self, begin: date, end: date) -> Iterator[Known]:
         """The mentions whose time overlaps ``begin``..``end`` (one spanning several years may come several times)."""
-        years = range(min(begin, end).year, max(begin, end).year + 1)
+        years = _years(begin, end)
         files = (
             [self._years.get(year, []) for year in years]
             if len(years) <= len(self._years)
@@ -164,6 +163,17 @@ class Shelf:
             for k in dict.fromkeys([*self._wide, *(k for items in self._years.values() for k in items)])
             if k.doc != doc
         )
+
+
+def _years(begin: date, end: date) -> range:
+    """The years a span touches, whichever end comes first: a begin after its end (a document the shapes flag)
+    is filed, and searched, under the years between the two.
+
+    >>> list(_years(date(2021, 5, 1), date(2019, 12, 31)))
+    [2019, 2020, 2021]
+    """
+    first, last = sorted((begin.year, end.year))
+    return range(first, last + 1)
 
 
 def document_of(event: str) -> str:
